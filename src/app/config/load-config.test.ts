@@ -1,0 +1,109 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { parseConfigText } from './load-config.js'
+import { ConfigError } from './config-error.js'
+
+const valid = `
+store: .revsync/state.db
+systems:
+  sugar:
+    kind: sugarcrm
+    url: http://127.0.0.1:4102
+    auth:
+      username: admin
+      password: \${SUGAR_PASSWORD}
+  hubspot:
+    kind: hubspot
+    url: http://127.0.0.1:4101
+    auth:
+      token: \${HUBSPOT_TOKEN}
+mappings:
+  people:
+    entity: person
+    systems:
+      - system: sugar
+        objects: [Contacts]
+      - system: hubspot
+        objects: [contacts]
+    match: [email]
+    fields:
+      - name: email
+        sugar: email1
+        hubspot: email
+      - sugar: first_name
+        hubspot: firstname
+        direction: sugar -> hubspot
+`
+const env = { SUGAR_PASSWORD: 'sugar-secret-pw', HUBSPOT_TOKEN: 'pat-secret-token' }
+
+/** Parses and returns the formatted issues, failing the test if the config was accepted. */
+function issuesOf(text: string, environment: Record<string, string> = env): string[] {
+  try {
+    parseConfigText(text, 'revsync.yaml', environment)
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, String(error))
+    return error.message.split('\n')
+  }
+  assert.fail('the config was accepted')
+}
+
+describe('loading revsync.yaml', () => {
+  it('accepts a valid config, interpolates secrets and fills defaults', () => {
+    const { config } = parseConfigText(valid, 'revsync.yaml', env)
+    const hubspot = config.systems.hubspot
+    assert.equal(hubspot?.kind === 'hubspot' && hubspot.auth.token, 'pat-secret-token')
+    assert.equal(config.mappings.people?.fields[0]?.policy, 'system-of-record')
+    assert.equal(config.sync.batchSize, 100)
+  })
+
+  it('names the line of a YAML syntax error', () => {
+    const lines = issuesOf('systems:\n  hubspot:\n    kind: hubspot\n   url: [unclosed\n')
+    assert.match(lines[0] ?? '', /^revsync\.yaml:\d+: /)
+  })
+
+  it('reports an unknown system in a mapping with its line and the known systems', () => {
+    const lines = issuesOf(valid.replace('- system: hubspot', '- system: hubspt'))
+    assert.deepEqual(lines, [
+      'revsync.yaml:21 mappings.people.systems[1].system: unknown system "hubspt"; define it under systems, or use one of: sugar, hubspot',
+      'revsync.yaml:27 mappings.people.fields[0].hubspot: "hubspot" is not a system of this mapping; add it under systems of this mapping, or remove it from the row (systems: sugar, hubspt)',
+      'revsync.yaml:29 mappings.people.fields[1].hubspot: "hubspot" is not a system of this mapping; add it under systems of this mapping, or remove it from the row (systems: sugar, hubspt)',
+    ])
+  })
+
+  it('reports an unknown setting at its line', () => {
+    const lines = issuesOf(valid.replace('    entity: person', '    entity: person\n    colour: blue'))
+    assert.deepEqual(lines, ['revsync.yaml:18 mappings.people.colour: unknown setting "colour"; remove it or check its spelling (see schema/revsync.schema.json)'])
+  })
+
+  it('reports a missing secret by variable name and never prints a secret value', () => {
+    const lines = issuesOf(valid, { SUGAR_PASSWORD: 'sugar-secret-pw' })
+    assert.deepEqual(lines, ['revsync.yaml:14 systems.hubspot.auth.token: environment variable HUBSPOT_TOKEN is not set; export HUBSPOT_TOKEN=... before running revsync (or write ${HUBSPOT_TOKEN:-default})'])
+    assert.ok(!lines.join('\n').includes('sugar-secret-pw'))
+  })
+
+  it('refuses an owner lookup mapped as a plain field and points to relationships.owner', () => {
+    const lines = issuesOf(`${valid}      - sugar: assigned_user_id\n        hubspot: hubspot_owner_id\n`)
+    assert.equal(lines.length, 2)
+    assert.match(lines[0] ?? '', /^revsync\.yaml:31 mappings\.people\.fields\[2\]\.sugar: sugar field "assigned_user_id" is the owner lookup; do not map it as a field row; map it under mappings\.<name>\.relationships\.owner/)
+    assert.match(lines[1] ?? '', /^revsync\.yaml:32 .*"hubspot_owner_id" is the owner lookup/)
+  })
+
+  it('refuses a write through a relationship path and accepts it one way', () => {
+    const twoWay = `${valid}      - sugar: owner.fullName\n        hubspot: sugar_owner\n`
+    assert.match(issuesOf(twoWay)[0] ?? '', /fields\[2\]\.sugar: "owner\.fullName" is read through a relationship and cannot be written; make the row one way from sugar/)
+    const oneWay = `${twoWay}        direction: sugar -> hubspot\n`
+    assert.doesNotThrow(() => parseConfigText(oneWay, 'revsync.yaml', env))
+  })
+
+  it('reports a match key that names no row', () => {
+    const lines = issuesOf(valid.replace('match: [email]', 'match: [mail]'))
+    assert.deepEqual(lines, ['revsync.yaml:23 mappings.people.match[0]: no field row is named "mail"; add name: mail to the row that holds it'])
+  })
+
+  it('reports a bad system url and an invalid direction with their paths', () => {
+    const lines = issuesOf(valid.replace('url: http://127.0.0.1:4101', 'url: not a url').replace('direction: sugar -> hubspot', 'direction: sideways'))
+    assert.equal(lines.length, 2)
+    assert.match(lines.find((l) => l.includes('systems.hubspot')) ?? '', /^revsync\.yaml:12 systems\.hubspot\.url: must be a URL/)
+    assert.match(lines.find((l) => l.includes('direction')) ?? '', /^revsync\.yaml:30 mappings\.people\.fields\[1\]\.direction: write "both" or "SOURCE -> TARGET"/)
+  })
+})

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { LineCounter, isNode, parseDocument } from 'yaml'
+import type { Document } from 'yaml'
+import type { z } from 'zod'
+import type { ConfigIssue } from '../../domain/config/config-issue.js'
+import { configSchema } from '../../domain/config/config-schema.js'
+import type { RevsyncConfig } from '../../domain/config/config-schema.js'
+import { checkReferences } from '../../domain/config/check-references.js'
+import { ConfigError } from './config-error.js'
+import type { LocatedIssue } from './config-error.js'
+import { interpolateEnv } from './interpolate-env.js'
+
+/** A parsed config and where it came from, so later checks can point at lines too. */
+export interface LoadedConfig {
+  readonly config: RevsyncConfig
+  readonly file: string
+  /** Places an issue found later (e.g. against discovered schemas) in the file. */
+  locate(issues: readonly ConfigIssue[]): LocatedIssue[]
+}
+
+/** Reads, interpolates and validates `revsync.yaml`; throws `ConfigError` listing every issue. */
+export async function loadConfig(path: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<LoadedConfig> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new ConfigError([{ file: path, path: [], message: `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, fix: 'pass --config PATH or create revsync.yaml' }])
+  }
+  return parseConfigText(text, basename(path), env)
+}
+
+/** Parses config text; `file` only names it in messages. */
+export function parseConfigText(text: string, file: string, env: Readonly<Record<string, string | undefined>>): LoadedConfig {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  if (doc.errors.length > 0) {
+    throw new ConfigError(doc.errors.map((e) => ({ file, path: [], line: lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0] ?? e.message, fix: 'fix the YAML syntax at that line' })))
+  }
+  const locate = (issues: readonly ConfigIssue[]): LocatedIssue[] => issues.map((issue) => ({ ...issue, file, line: lineOf(doc, lineCounter, issue.path) }))
+  const interpolated = interpolateEnv(doc.toJS() ?? {}, env)
+  if (interpolated.issues.length > 0) throw new ConfigError(locate(interpolated.issues))
+  const parsed = configSchema.safeParse(interpolated.value)
+  if (!parsed.success) throw new ConfigError(locate(parsed.error.issues.flatMap(fromZodIssue)))
+  const referenceIssues = checkReferences(parsed.data)
+  if (referenceIssues.length > 0) throw new ConfigError(locate(referenceIssues))
+  return { config: parsed.data, file, locate }
+}
+
+function fromZodIssue(issue: z.core.$ZodIssue): ConfigIssue[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ path: [...path, key], message: `unknown setting "${key}"`, fix: 'remove it or check its spelling (see schema/revsync.schema.json)' }))
+  }
+  if (issue.code === 'invalid_union' && path.length > 0 && path[0] === 'systems') {
+    return [{ path, message: 'does not match any system kind', fix: 'set kind to hubspot, salesforce or sugarcrm with its url and auth' }]
+  }
+  return [{ path, message: issue.message }]
+}
+
+/** The 1-based line of the deepest node of `path` that exists in the document. */
+function lineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true)
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line
+  }
+  return undefined
+}

@@ -1,0 +1,10 @@
+/**
+ * Why the engine decided something. Every decision carries one; plans, explanations and
+ * audit rows are built from these, never reconstructed afterwards.
+ */
+export interface Reason {
+  /** A stable rule id, e.g. `system-of-record`, `match.email`, `echo`, `direction`. */
+  readonly rule: string
+  /** One readable sentence for a person. */
+  readonly detail: string
+}

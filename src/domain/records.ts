@@ -1,0 +1,97 @@
+/**
+ * Records as revsync sees them on every connector: plain data, no vendor SDK types.
+ * Connectors translate their payloads into these shapes at the edge.
+ */
+
+/** A scalar field value after the connector's parsing. Blank is `null` or `''`. */
+export type FieldValue = string | number | boolean | null
+
+/** The relationships revsync understands, each a lookup to another record. */
+export type RelationshipName = 'owner' | 'company' | 'parent'
+
+/** Ids of related records, by relationship; `null` means the lookup is empty. */
+export type RecordRefs = Readonly<Partial<Record<RelationshipName, string | null>>>
+
+/** One record read from a system. */
+export interface RemoteRecord {
+  readonly id: string
+  /** The native object it belongs to, e.g. `contacts`, `Leads`, `Contact`. */
+  readonly object: string
+  /** Plain fields by native name; owner and company lookups live in `refs`, not here. */
+  readonly fields: Readonly<Record<string, FieldValue>>
+  readonly refs?: RecordRefs
+  /** Last modification time as an ISO-8601 string in UTC. */
+  readonly modifiedAt: string
+  /** Set when the record is deleted or archived in its system. */
+  readonly deleted?: boolean
+  /** Set on a lead that was converted: where the person lives now. */
+  readonly convertedTo?: { readonly object: string; readonly id: string }
+}
+
+/** An owner: a user of one system. Users are read, never written. */
+export interface RemoteUser {
+  readonly id: string
+  readonly email: string | null
+  readonly firstName: string | null
+  readonly lastName: string | null
+  readonly active: boolean
+}
+
+/**
+ * Where an incremental read stopped. Opaque to the engine; the connector that produced it
+ * is the only one that reads it back. Stored as text.
+ */
+export interface Cursor {
+  readonly value: string
+}
+
+/** One page of an incremental read, and the cursor to resume after it. */
+export interface Page {
+  readonly records: readonly RemoteRecord[]
+  readonly cursor: Cursor
+}
+
+/** A write revsync asks a connector to make. `ref` ties the result back to the plan. */
+export type WriteOp =
+  | {
+      readonly kind: 'create'
+      readonly ref: string
+      readonly fields: Readonly<Record<string, FieldValue>>
+      readonly refs?: RecordRefs
+    }
+  | {
+      readonly kind: 'update'
+      readonly ref: string
+      readonly id: string
+      readonly fields: Readonly<Record<string, FieldValue>>
+      readonly refs?: RecordRefs
+    }
+
+/** Normalized per-record failure codes, the same for every vendor. */
+export type WriteFailureCode =
+  | 'rate_limited'
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'inactive_owner'
+  | 'duplicate'
+  | 'required_missing'
+  | 'unknown'
+
+/** The outcome of one `WriteOp`; connectors return one per op, in the same order. */
+export type WriteResult =
+  | { readonly ok: true; readonly ref: string; readonly id: string; readonly modifiedAt?: string }
+  | {
+      readonly ok: false
+      readonly ref: string
+      readonly code: WriteFailureCode
+      /** The vendor's own code, e.g. `REQUIRED_FIELD_MISSING`. */
+      readonly vendorCode: string
+      readonly message: string
+    }
+
+/** A lookup key: find records whose `field` equals one of `values` (compared case-insensitively for emails). */
+export interface LookupKey {
+  readonly field: string
+  readonly values: readonly string[]
+}

@@ -1,0 +1,123 @@
+import type { FieldRow, Mapping, RelationshipRule } from '../domain/mapping.js'
+import { pathFor } from '../domain/mapping.js'
+import type { FieldValue, RecordRefs, RemoteRecord } from '../domain/records.js'
+import type { Reason } from '../domain/reason.js'
+import { decideRow } from './decide-row.js'
+import type { RowSide } from './decide-row.js'
+import type { EntityPlan, EntitySnapshot, HeldRow, PlannedWrite } from './entity-plan.js'
+import { failedFilter } from './passes-filters.js'
+import { isRelatedPath, readRowValue } from './read-row-value.js'
+import { planRelationship } from './plan-relationship.js'
+import type { UserDirectory } from './user-directory.js'
+
+/** Collects the fields, refs and reasons to write into one system's record. */
+interface Draft {
+  readonly system: string
+  readonly object: string
+  readonly record: RemoteRecord | undefined
+  readonly fields: Record<string, FieldValue>
+  readonly refs: { -readonly [K in keyof RecordRefs]: RecordRefs[K] }
+  readonly before: Record<string, FieldValue>
+  readonly reasons: Reason[]
+}
+
+/** The object a system's record is (or would be created as). */
+function objectOf(mapping: Mapping, system: string, record: RemoteRecord | undefined): string {
+  const config = mapping.config.systems.find((s) => s.system === system)
+  return record?.object ?? config?.createAs ?? config?.objects[0] ?? ''
+}
+
+/** Systems where revsync would create the entity's record: configured to, and holding none. */
+function creatable(mapping: Mapping, snapshot: EntitySnapshot): Set<string> {
+  return new Set(mapping.config.systems.filter((s) => s.create && !snapshot.records.has(s.system)).map((s) => s.system))
+}
+
+function rowSides(mapping: Mapping, row: FieldRow, snapshot: EntitySnapshot, creatables: Set<string>, users?: UserDirectory): RowSide[] {
+  return mapping.order.flatMap((system): RowSide[] => {
+    const record = snapshot.records.get(system)
+    const path = pathFor(row, system, objectOf(mapping, system, record))
+    if (path === undefined || (!record && !creatables.has(system))) return []
+    const writableHere = !isRelatedPath(path) && (!row.oneWay || row.oneWay.to === system)
+    return [{
+      system,
+      value: record ? readRowValue(row, system, record, users) : undefined,
+      changedAt: record ? Date.parse(record.modifiedAt) : 0,
+      source: record !== undefined && (!row.oneWay || row.oneWay.from === system),
+      target: writableHere,
+    }]
+  })
+}
+
+/**
+ * Plans one entity of one mapping: settles every field row and relationship, and lists the
+ * writes (updates of differing records, creates where the entity has no record yet), each
+ * with its reason. Pure: the app supplies records, last-synced values and users.
+ */
+export function planEntity(mapping: Mapping, snapshot: EntitySnapshot, users?: UserDirectory): EntityPlan {
+  const skipped = failedFilter(mapping.config.filters, snapshot.records)
+  if (skipped) return { entityId: snapshot.entityId, writes: [], synced: {}, holds: [], warnings: [], skipped }
+  const creatables = creatable(mapping, snapshot)
+  const drafts = new Map<string, Draft>()
+  const draft = (system: string): Draft => {
+    let d = drafts.get(system)
+    if (!d) {
+      const record = snapshot.records.get(system)
+      d = { system, object: objectOf(mapping, system, record), record, fields: {}, refs: {}, before: {}, reasons: [] }
+      drafts.set(system, d)
+    }
+    return d
+  }
+  const synced: Record<string, FieldValue> = {}
+  const holds: HeldRow[] = []
+  const warnings: Reason[] = []
+  for (const row of mapping.rows) {
+    const decision = decideRow(row, rowSides(mapping, row, snapshot, creatables, users), snapshot.synced[row.key])
+    if (decision.kind === 'hold') {
+      holds.push({ rowKey: row.key, reason: decision.reason, candidates: decision.candidates })
+      continue
+    }
+    synced[row.key] = decision.winner
+    for (const system of decision.writes) {
+      const d = draft(system)
+      const field = pathFor(row, system, d.object) as string
+      d.fields[field] = decision.winner
+      d.before[field] = d.record?.fields[field] ?? null
+      d.reasons.push({ rule: decision.reason.rule, detail: `${field}: ${decision.reason.detail}` })
+    }
+  }
+  for (const rule of mapping.relationships) applyRelationship(rule, snapshot, creatables, users, draft, synced, warnings)
+  const writes = [...drafts.values()].flatMap((d) => toWrite(d, snapshot))
+  return { entityId: snapshot.entityId, writes, synced, holds, warnings }
+}
+
+function applyRelationship(
+  rule: RelationshipRule,
+  snapshot: EntitySnapshot,
+  creatables: Set<string>,
+  users: UserDirectory | undefined,
+  draft: (system: string) => Draft,
+  synced: Record<string, FieldValue>,
+  warnings: Reason[],
+): void {
+  if (rule.name !== 'owner' || !users) return
+  const outcome = planRelationship(rule, snapshot, creatables, users)
+  warnings.push(...outcome.warnings)
+  if (outcome.winnerKey !== undefined) synced[`@${rule.name}`] = outcome.winnerKey
+  for (const set of outcome.sets) {
+    const d = draft(set.system)
+    d.refs.owner = set.id
+    d.reasons.push(set.reason)
+  }
+}
+
+function toWrite(d: Draft, snapshot: EntitySnapshot): PlannedWrite[] {
+  const hasFields = Object.keys(d.fields).length > 0
+  if (d.record) {
+    if (!hasFields && Object.keys(d.refs).length === 0) return []
+    return [{ system: d.system, object: d.object, kind: 'update', recordId: d.record.id, fields: d.fields, refs: d.refs, before: d.before, reasons: d.reasons }]
+  }
+  // A record is only created to carry values; owner alone does not make a person.
+  if (!hasFields) return []
+  const why: Reason = { rule: 'create', detail: `no ${d.system} record is linked or matched; created as ${d.object}` }
+  return [{ system: d.system, object: d.object, kind: 'create', fields: d.fields, refs: d.refs, before: {}, reasons: [why, ...(snapshot.notes ?? []), ...d.reasons] }]
+}
