@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'web/dist/', '.revsync/', 'schema/'] },
+  { ignores: ['dist/', 'node_modules/', 'web/dist/', '.revsync/', 'schema/', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,7 +14,11 @@ export interface Connector {
   describe(object: string): Promise<ObjectSchema>
   /** Records changed at or after `since` (all records without it), oldest first, page by page. */
   read(object: string, since?: Cursor): AsyncIterable<Page>
-  /** Records whose key field equals one of the values, grouped by the normalized value. */
+  /**
+   * Records whose key field equals one of the values, grouped by the value lower-cased and
+   * trimmed. The field `id` always means the record id, whatever the vendor calls it (`Id`,
+   * `hs_object_id`): revsync fetches linked records by id this way.
+   */
   lookup(object: string, key: LookupKey): Promise<Map<string, RemoteRecord[]>>
   /** Creates and updates in the largest batches the API allows; one result per op, same order. */
   write(object: string, ops: readonly WriteOp[]): Promise<WriteResult[]>

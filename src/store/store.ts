@@ -1,6 +1,8 @@
 import type { Cursor, FieldValue } from '../domain/records.js'
 import type { LinkRow } from '../domain/link.js'
 import type { ObjectSchema } from '../domain/object-schema.js'
+import type { Reason } from '../domain/reason.js'
+import type { ReviewDecision, ReviewHold, ReviewItem, ReviewStatus } from '../domain/review.js'
 import type { RunItem, RunRecord, RunStatus } from '../domain/run.js'
 
 /** Last-synced values of one entity, by field-row key: the `L` of the three-way comparison. */
@@ -11,6 +13,44 @@ export interface CursorKey {
   readonly mapping: string
   readonly system: string
   readonly object: string
+}
+
+/** A write of one entity to one system that failed: the next run plans the entity again. */
+export interface RetryMark {
+  readonly mapping: string
+  readonly entityId: string
+  readonly system: string
+  readonly reason: Reason
+}
+
+/** A failed write waiting for the next run. `attempts` counts the commits that marked it. */
+export interface PendingRetry {
+  readonly entityId: string
+  readonly system: string
+  readonly reason: Reason
+  readonly attempts: number
+}
+
+/** How processing an export signal ended; either way it is not processed again. */
+export type SignalStatus = 'done' | 'failed'
+
+/** A processed export signal, by export target and the signal's key. */
+export interface SignalRecord {
+  readonly target: string
+  readonly key: string
+  readonly status: SignalStatus
+  /** Anything JSON can hold, e.g. the created record's id or the failure. */
+  readonly outcome: unknown
+  readonly runId: string
+  readonly at: string
+}
+
+/** A system the store has seen, with its connector kind. */
+export interface SystemRecord {
+  readonly name: string
+  readonly kind: string
+  /** When it was first registered; registering again keeps it. */
+  readonly firstSeen: string
 }
 
 /**
@@ -26,6 +66,19 @@ export interface BatchCommit {
   readonly synced?: readonly { readonly mapping: string; readonly entityId: string; readonly values: SyncedValues }[]
   readonly items?: readonly RunItem[]
   readonly cursors?: readonly (CursorKey & { readonly cursor: Cursor })[]
+  /**
+   * Entities whose writes all went through: every retry of each is deleted. Applied
+   * before `retries`, so one batch can clear an entity and mark it again.
+   */
+  readonly resolved?: readonly { readonly mapping: string; readonly entityId: string }[]
+  /** Failed writes: inserted with one attempt, or their attempts counted up. */
+  readonly retries?: readonly RetryMark[]
+  /** Rows held for review: a new open item, or an update of the row's open item. */
+  readonly reviews?: readonly ReviewHold[]
+  /** Ids of resolved review items whose value this batch wrote. */
+  readonly appliedReviews?: readonly string[]
+  /** Processed export signals, upserted by (target, key). */
+  readonly signals?: readonly SignalRecord[]
 }
 
 /** The store port: SQLite by default, PostgreSQL in production. Same behaviour on both. */
@@ -58,4 +111,36 @@ export interface Store {
 
   /** Makes one batch durable atomically (see `BatchCommit`). */
   commit(batch: BatchCommit): Promise<void>
+
+  /** Failed writes of one mapping, least recently failed first, at most `limit` of them. */
+  getRetries(mapping: string, limit: number): Promise<PendingRetry[]>
+
+  /** Review items, oldest first; without a filter, all of them. */
+  listReviews(filter: { status?: ReviewStatus; mapping?: string }): Promise<ReviewItem[]>
+  getReview(id: string): Promise<ReviewItem | undefined>
+  /** Records a person's decision on an open item; throws if the item is missing or not open. */
+  resolveReview(id: string, decision: ReviewDecision): Promise<ReviewItem>
+  /** Open items of the given entities, oldest first; entities without any are absent. */
+  openReviewFor(mapping: string, entityIds: readonly string[]): Promise<Map<string, ReviewItem[]>>
+  /** Resolved items of the given entities that no batch has applied yet (see `appliedReviews`). */
+  resolvedReviewsFor(mapping: string, entityIds: readonly string[]): Promise<Map<string, ReviewItem[]>>
+
+  /**
+   * Takes the next turn of a round-robin pool of `size` members: returns an index in
+   * `0..size-1` and advances the pool, atomically, so concurrent callers get distinct turns.
+   */
+  takeTurn(pool: string, size: number): Promise<number>
+
+  /** Which of the given signal keys of one export target were processed already. */
+  findSignals(target: string, keys: readonly string[]): Promise<Map<string, Omit<SignalRecord, 'target' | 'key'>>>
+
+  /** Adds a system, or updates its kind; the first registration time is kept. */
+  registerSystem(name: string, kind: string, at: string): Promise<void>
+  /** Every registered system, by name. */
+  listSystems(): Promise<SystemRecord[]>
+
+  /** Stores a credential encrypted; throws when the store was opened without a secret key. */
+  putSecret(name: string, plaintext: string): Promise<void>
+  /** A stored credential decrypted, or undefined; throws when it cannot be decrypted. */
+  getSecret(name: string): Promise<string | undefined>
 }

@@ -1,4 +1,4 @@
-import type { SimResponse } from './http-server.js'
+import type { SimResponse } from './sim-types.js'
 
 /** Faults a test can inject into a simulator through its control API. */
 export interface FaultSettings {

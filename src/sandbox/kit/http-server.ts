@@ -3,22 +3,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FaultInjector } from './faults.js'
 
-/** A parsed request as simulator routes see it. */
-export interface SimRequest {
-  readonly method: string
-  readonly path: string
-  readonly params: Readonly<Record<string, string>>
-  readonly query: URLSearchParams
-  readonly headers: IncomingMessage['headers']
-  readonly body: unknown
-}
+import type { SimRequest, SimResponse } from './sim-types.js'
 
-/** What a route answers: a status, a JSON body and optional headers. */
-export interface SimResponse {
-  readonly status: number
-  readonly body?: unknown
-  readonly headers?: Readonly<Record<string, string>>
-}
+export type { SimRequest, SimResponse } from './sim-types.js'
 
 export type SimHandler = (req: SimRequest) => SimResponse | Promise<SimResponse>
 

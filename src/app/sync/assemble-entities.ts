@@ -1,0 +1,87 @@
+import type { Mapping } from '../../domain/mapping.js'
+import type { RemoteRecord } from '../../domain/records.js'
+import type { ChangeSet } from './read-changes.js'
+import type { EntityGroup } from './entity-group.js'
+import { fetchById, want } from './fetch-by-id.js'
+import { matchUnlinked } from './match-unlinked.js'
+import type { SyncDeps } from './sync-deps.js'
+
+/**
+ * Turns changed records into entities: linked records join their entity (whose other records
+ * are fetched fresh by id, so planning never works from stale copies); a converted lead hands
+ * its link to its contact; unlinked records are matched before anything is created.
+ */
+export async function assembleEntities(mapping: Mapping, changes: ChangeSet, deps: SyncDeps): Promise<EntityGroup[]> {
+  const groups = new Map<string, EntityGroup>()
+  const unlinked = new Map<string, RemoteRecord[]>()
+  for (const [system, records] of changes.bySystem) {
+    const linked = await deps.store.findEntities(mapping.name, system, records.map((r) => r.id))
+    for (const record of records) {
+      const entityId = linked.get(record.id)
+      if (!entityId) {
+        if (!record.deleted && !record.convertedTo) unlinked.set(system, [...(unlinked.get(system) ?? []), record])
+        continue
+      }
+      const group = groups.get(entityId) ?? newGroup(entityId, false)
+      groups.set(entityId, group)
+      if (!record.deleted) group.records.set(system, record)
+      else group.notes.push({ rule: 'delete.recorded', detail: `${system} ${record.object} ${record.id} was deleted; recorded, not propagated` })
+    }
+  }
+  await completeLinked(mapping, [...groups.values()], deps)
+  // A lead's new contact arrives as an unlinked change too; it already belongs to the lead's entity.
+  const claimed = new Set([...groups.values()].flatMap((g) => g.links.map((l) => `${l.system}/${l.recordId}`)))
+  for (const [system, records] of unlinked) unlinked.set(system, records.filter((r) => !claimed.has(`${system}/${r.id}`)))
+  const fresh = await matchUnlinked(mapping, unlinked, deps)
+  return [...groups.values(), ...fresh]
+}
+
+function newGroup(entityId: string, isNew: boolean): EntityGroup {
+  return { entityId, isNew, records: new Map(), notes: [], links: [], unlinks: [] }
+}
+
+/** Fetches the linked records that did not change, and follows lead conversions. */
+async function completeLinked(mapping: Mapping, groups: EntityGroup[], deps: SyncDeps): Promise<void> {
+  if (groups.length === 0) return
+  const links = await deps.store.getLinks(mapping.name, groups.map((g) => g.entityId))
+  const wanted = new Map<string, Map<string, string[]>>()
+  for (const group of groups) {
+    for (const link of links.get(group.entityId) ?? []) {
+      const current = group.records.get(link.system)
+      if (current?.id === link.recordId && current.convertedTo) {
+        convert(mapping, group, link.system, current)
+        want(perSystem(wanted, link.system), current.convertedTo.object, current.convertedTo.id)
+      } else if (!current) {
+        want(perSystem(wanted, link.system), link.object, link.recordId)
+      }
+    }
+  }
+  for (const [system, perObject] of wanted) {
+    const connector = deps.connectors.get(system)
+    if (!connector) continue
+    const found = await fetchById(connector, perObject)
+    for (const group of groups) {
+      for (const link of [...(links.get(group.entityId) ?? []), ...group.links]) {
+        const record = link.system === system ? found.get(`${link.object}/${link.recordId}`) : undefined
+        if (record && !group.records.has(system)) group.records.set(system, record)
+      }
+    }
+  }
+}
+
+function perSystem(wanted: Map<string, Map<string, string[]>>, system: string): Map<string, string[]> {
+  const existing = wanted.get(system)
+  if (existing) return existing
+  const created = new Map<string, string[]>()
+  wanted.set(system, created)
+  return created
+}
+
+/** A converted lead: the entity now lives on the contact; the lead's link moves there (SPEC 2.7). */
+function convert(mapping: Mapping, group: EntityGroup, system: string, lead: RemoteRecord): void {
+  const to = lead.convertedTo as NonNullable<RemoteRecord['convertedTo']>
+  group.records.delete(system)
+  group.unlinks.push({ mapping: mapping.name, system, recordId: lead.id })
+  group.links.push({ mapping: mapping.name, entityId: group.entityId, system, object: to.object, recordId: to.id })
+  group.notes.push({ rule: 'lead.converted', detail: `${system} ${lead.object} ${lead.id} was converted into ${to.object} ${to.id}; the link moved to it` })
+}

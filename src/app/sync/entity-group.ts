@@ -1,0 +1,17 @@
+import type { LinkRow } from '../../domain/link.js'
+import type { RemoteRecord } from '../../domain/records.js'
+import type { Reason } from '../../domain/reason.js'
+
+/** An entity assembled for planning: its records across systems and how they were found. */
+export interface EntityGroup {
+  readonly entityId: string
+  readonly isNew: boolean
+  readonly records: Map<string, RemoteRecord>
+  /** Why records were put together (matched by email, a lead converted). */
+  readonly notes: Reason[]
+  /** Links to record once the batch commits. */
+  readonly links: LinkRow[]
+  readonly unlinks: Pick<LinkRow, 'mapping' | 'system' | 'recordId'>[]
+  /** Set when the entity must not be planned: ambiguous match, conflicting link. */
+  held?: Reason
+}

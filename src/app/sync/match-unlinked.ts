@@ -1,0 +1,100 @@
+import type { FieldRow, Mapping } from '../../domain/mapping.js'
+import { pathFor } from '../../domain/mapping.js'
+import type { RemoteRecord } from '../../domain/records.js'
+import { normalizeValue } from '../../engine/normalize-value.js'
+import { readRowValue } from '../../engine/read-row-value.js'
+import type { EntityGroup } from './entity-group.js'
+import type { SyncDeps } from './sync-deps.js'
+
+/** The normalized match value of a record: lower-cased and trimmed, as connectors key lookups. */
+function matchValue(row: FieldRow, system: string, record: RemoteRecord): string | undefined {
+  const value = normalizeValue(readRowValue(row, system, record, undefined))
+  return value === null ? undefined : String(value).trim().toLowerCase()
+}
+
+/**
+ * Matches records that have no link yet (SPEC 2.8): by the mapping's match rows, against
+ * every other system, before anything is created. One candidate links; two candidates, or
+ * two records of one system with one key, are held and reported, never guessed.
+ */
+export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<string, readonly RemoteRecord[]>, deps: SyncDeps): Promise<EntityGroup[]> {
+  const row = mapping.matchRows[0]
+  const claimed = new Set<string>()
+  const groups = new Map<RemoteRecord, EntityGroup>()
+  for (const system of mapping.order) {
+    const records = (unlinked.get(system) ?? []).filter((r) => !claimed.has(`${system}/${r.id}`))
+    if (records.length === 0) continue
+    const keyed = new Map<string, RemoteRecord[]>()
+    for (const record of records) {
+      const group: EntityGroup = { entityId: deps.newId(), isNew: true, records: new Map([[system, record]]), notes: [], links: [], unlinks: [] }
+      groups.set(record, group)
+      group.links.push({ mapping: mapping.name, entityId: group.entityId, system, object: record.object, recordId: record.id })
+      claimed.add(`${system}/${record.id}`)
+      const key = row ? matchValue(row, system, record) : undefined
+      if (key) keyed.set(key, [...(keyed.get(key) ?? []), record])
+    }
+    if (!row) continue
+    holdDuplicates(row, system, keyed, groups)
+    for (const other of mapping.order.filter((s) => s !== system)) {
+      await matchAgainst(mapping, row, system, other, keyed, groups, claimed, deps)
+    }
+    deps.onProgress?.({ phase: 'match', system, done: records.length, total: records.length })
+  }
+  return [...groups.values()]
+}
+
+/** Two records of one system with one key would both claim the same counterpart: hold them. */
+function holdDuplicates(row: FieldRow, system: string, keyed: Map<string, RemoteRecord[]>, groups: Map<RemoteRecord, EntityGroup>): void {
+  for (const [key, records] of keyed) {
+    if (records.length < 2) continue
+    for (const record of records) {
+      const group = groups.get(record)
+      if (group) group.held = { rule: 'match.ambiguous', detail: `${records.length} ${system} records share ${row.key} ${key} (${records.map((r) => `${r.object} ${r.id}`).join(', ')}); not guessed` }
+    }
+    keyed.delete(key)
+  }
+}
+
+async function matchAgainst(
+  mapping: Mapping,
+  row: FieldRow,
+  system: string,
+  other: string,
+  keyed: Map<string, RemoteRecord[]>,
+  groups: Map<RemoteRecord, EntityGroup>,
+  claimed: Set<string>,
+  deps: SyncDeps,
+): Promise<void> {
+  const connector = deps.connectors.get(other)
+  const objects = mapping.config.systems.find((s) => s.system === other)?.objects ?? []
+  if (!connector || keyed.size === 0) return
+  const candidates = new Map<string, RemoteRecord[]>()
+  for (const object of objects) {
+    const field = pathFor(row, other, object)
+    if (!field || field.includes('.')) continue
+    const found = await connector.lookup(object, { field, values: [...keyed.keys()] })
+    for (const [key, records] of found) {
+      // A converted lead is history: its contact is the live record of that person.
+      const live = records.filter((r) => !r.deleted && !r.convertedTo)
+      candidates.set(key, [...(candidates.get(key) ?? []), ...live])
+    }
+  }
+  const linkedAlready = await deps.store.findEntities(mapping.name, other, [...candidates.values()].flat().map((r) => r.id))
+  for (const [key, records] of keyed) {
+    const group = groups.get(records[0] as RemoteRecord)
+    const found = (candidates.get(key) ?? []).filter((r) => !claimed.has(`${other}/${r.id}`) || linkedAlready.has(r.id))
+    if (!group || found.length === 0) continue
+    const describe = found.map((r) => `${r.object} ${r.id}`).join(', ')
+    if (found.length > 1) {
+      group.held = { rule: 'match.ambiguous', detail: `${row.key} ${key} matches ${found.length} ${other} records (${describe}); not guessed` }
+    } else if (linkedAlready.has((found[0] as RemoteRecord).id)) {
+      group.held = { rule: 'match.already-linked', detail: `${row.key} ${key} matches ${other} ${describe}, which is already linked to another entity; not merged` }
+    } else {
+      const match = found[0] as RemoteRecord
+      group.records.set(other, match)
+      group.links.push({ mapping: mapping.name, entityId: group.entityId, system: other, object: match.object, recordId: match.id })
+      group.notes.push({ rule: 'match.key', detail: `matched ${other} ${match.object} ${match.id} by ${row.key} ${key}` })
+      claimed.add(`${other}/${match.id}`)
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import type { LinkRow } from '../../domain/link.js'
+import type { FieldValue } from '../../domain/records.js'
+import type { RunItem } from '../../domain/run.js'
+import type { EntityPlan } from '../../engine/entity-plan.js'
+import type { BatchCommit } from '../../store/store.js'
+import type { EntityGroup } from './entity-group.js'
+import type { WriteOutcome } from './execute-writes.js'
+import { bump } from './sync-report.js'
+import type { SyncReport } from './sync-report.js'
+
+/** Builds what one batch makes durable, and counts it into the report. */
+export function recordBatch(
+  runId: string,
+  mapping: string,
+  at: string,
+  batch: readonly { group: EntityGroup; plan?: EntityPlan }[],
+  outcomes: readonly WriteOutcome[],
+  report: SyncReport,
+): BatchCommit {
+  const links: LinkRow[] = []
+  const items: RunItem[] = []
+  const failedEntities = new Set<string>()
+  const item = (entityId: string, system: string, object: string, recordId: string | null, rest: Pick<RunItem, 'action' | 'reasons'> & Partial<RunItem>): RunItem =>
+    ({ runId, mapping, entityId, system, object, recordId, before: {}, after: {}, at, ...rest })
+
+  for (const { group, plan } of batch) {
+    links.push(...group.links)
+    const matched = group.notes.filter((n) => n.rule === 'match.key')
+    report.linked += matched.length
+    for (const note of matched) items.push(item(group.entityId, '', '', null, { action: 'link', reasons: [note] }))
+    if (group.held) {
+      report.held++
+      report.problems.push({ entityId: group.entityId, reason: group.held })
+      const [system, record] = [...group.records.entries()][0] ?? ['', undefined]
+      items.push(item(group.entityId, system, record?.object ?? '', record?.id ?? null, { action: 'hold', reasons: [group.held] }))
+      continue
+    }
+    if (!plan) continue
+    if (plan.skipped) report.skipped++
+    for (const hold of plan.holds) {
+      report.held++
+      report.problems.push({ entityId: group.entityId, reason: hold.reason })
+      items.push(item(group.entityId, '', '', null, { action: 'hold', reasons: [hold.reason] }))
+    }
+    for (const warning of plan.warnings) {
+      report.warnings++
+      const [system, record] = [...group.records.entries()][0] ?? ['', undefined]
+      items.push(item(group.entityId, system, record?.object ?? '', record?.id ?? null, { action: 'warn', reasons: [warning] }))
+    }
+  }
+  for (const { entityId, write, result } of outcomes) {
+    const after: Record<string, FieldValue> = { ...write.fields, ...Object.fromEntries(Object.entries(write.refs).map(([k, v]) => [`@${k}`, v ?? null])) }
+    if (result.ok) {
+      bump(write.kind === 'create' ? report.created : report.updated, write.system)
+      report.writes++
+      if (write.kind === 'create') links.push({ mapping, entityId, system: write.system, object: write.object, recordId: result.id })
+      items.push(item(entityId, write.system, write.object, result.id, { action: write.kind, before: write.before, after, reasons: write.reasons }))
+    } else {
+      bump(report.failed, write.system)
+      failedEntities.add(entityId)
+      const reason = { rule: `write.${result.code}`, detail: `${write.system} refused the ${write.kind} (${result.vendorCode}): ${result.message}` }
+      report.problems.push({ entityId, system: write.system, reason })
+      items.push(item(entityId, write.system, write.object, write.recordId ?? null, { action: 'fail', before: write.before, after, reasons: [reason, ...write.reasons] }))
+    }
+  }
+  // A failed write keeps the old last-synced values, so the retry decides exactly as this run did.
+  const synced = batch
+    .filter(({ group, plan }) => plan && !group.held && !failedEntities.has(group.entityId) && Object.keys(plan.synced).length > 0)
+    .map(({ group, plan }) => ({ mapping, entityId: group.entityId, values: (plan as EntityPlan).synced }))
+  return { links, unlinks: batch.flatMap(({ group }) => group.unlinks), synced, items }
+}

@@ -1,0 +1,94 @@
+import type { RevsyncConfig } from '../../domain/config/config-schema.js'
+import type { Mapping } from '../../domain/mapping.js'
+import { resolveMapping } from '../../domain/mapping.js'
+import type { RemoteUser } from '../../domain/records.js'
+import { planEntity } from '../../engine/plan-entity.js'
+import type { EntityPlan } from '../../engine/entity-plan.js'
+import { buildUserDirectory } from '../../engine/user-directory.js'
+import type { UserDirectory } from '../../engine/user-directory.js'
+import { assembleEntities } from './assemble-entities.js'
+import type { EntityGroup } from './entity-group.js'
+import { executeWrites } from './execute-writes.js'
+import { readChanges } from './read-changes.js'
+import { recordBatch } from './record-batch.js'
+import type { SyncDeps } from './sync-deps.js'
+import { bump, emptyReport } from './sync-report.js'
+import type { SyncReport } from './sync-report.js'
+
+/** True when a mapping reads or writes owners, so users must be loaded. */
+function needsUsers(mapping: Mapping): boolean {
+  return mapping.relationships.some((r) => r.name === 'owner') || mapping.rows.some((r) => [...r.paths.values()].some((p) => [p.all, ...Object.values(p.byObject)].some((x) => x?.startsWith('owner.'))))
+}
+
+async function loadUsers(mapping: Mapping, config: RevsyncConfig, deps: SyncDeps): Promise<UserDirectory | undefined> {
+  if (!needsUsers(mapping)) return undefined
+  const bySystem = new Map<string, RemoteUser[]>()
+  for (const system of mapping.order) {
+    const connector = deps.connectors.get(system)
+    if (connector) bySystem.set(system, await connector.users())
+  }
+  return buildUserDirectory(bySystem, config.users.overrides)
+}
+
+/**
+ * Runs one mapping once: reads what changed, assembles and matches entities, plans each with
+ * the engine, writes in batches, and records every batch (links, last-synced values, per-record
+ * outcomes) in one transaction before the next. Cursors advance last, so a crash at any point
+ * is repaired by running again. With `dryRun`, nothing is written anywhere: that is `plan`.
+ */
+export async function runSync(config: RevsyncConfig, mappingName: string, deps: SyncDeps, options: { dryRun?: boolean } = {}): Promise<SyncReport> {
+  const mappingConfig = config.mappings[mappingName]
+  if (!mappingConfig) throw new Error(`no mapping named "${mappingName}"; the config has: ${Object.keys(config.mappings).join(', ') || 'none'}`)
+  const mapping = resolveMapping(mappingName, mappingConfig)
+  const dryRun = options.dryRun ?? false
+  const runId = deps.newId()
+  const report = emptyReport(runId, mappingName, dryRun)
+  if (!dryRun) await deps.store.startRun({ id: runId, kind: 'sync', name: mappingName, startedAt: deps.now().toISOString() })
+  try {
+    const users = await loadUsers(mapping, config, deps)
+    const changes = await readChanges(mapping, config.sync.overlapSeconds, deps)
+    Object.assign(report.read, changes.reads)
+    const groups = await assembleEntities(mapping, changes, deps)
+    for (let start = 0, batch = 0; start < groups.length; start += config.sync.batchSize, batch++) {
+      await runBatch(mapping, groups.slice(start, start + config.sync.batchSize), users, deps, report, batch)
+      deps.onProgress?.({ phase: 'write', done: Math.min(groups.length, start + config.sync.batchSize), total: groups.length })
+    }
+    if (!dryRun) {
+      deps.beforeCursorCommit?.()
+      await deps.store.commit({ cursors: changes.cursors })
+      await deps.store.finishRun(runId, { finishedAt: deps.now().toISOString(), status: 'succeeded', summary: summaryOf(report) })
+    }
+    return report
+  } catch (error) {
+    if (!dryRun) await deps.store.finishRun(runId, { finishedAt: deps.now().toISOString(), status: 'failed', summary: { ...summaryOf(report), error: String(error instanceof Error ? error.message : error) } }).catch(() => {})
+    throw error
+  }
+}
+
+async function runBatch(mapping: Mapping, groups: readonly EntityGroup[], users: UserDirectory | undefined, deps: SyncDeps, report: SyncReport, batch: number): Promise<void> {
+  const synced = await deps.store.getSynced(mapping.name, groups.filter((g) => !g.isNew).map((g) => g.entityId))
+  const planned = groups.map((group) => ({
+    group,
+    plan: group.held ? undefined : planEntity(mapping, { entityId: group.entityId, records: group.records, synced: synced.get(group.entityId) ?? {}, notes: group.notes }, users),
+  }))
+  const writes = planned.flatMap(({ plan }) => (plan ? plan.writes.map((write) => ({ entityId: plan.entityId, write })) : []))
+  if (report.dryRun) {
+    for (const { group, plan } of planned) if (plan?.writes.length || group.held || plan?.holds.length || plan?.warnings.length) report.plans.push({ plan: plan ?? emptyPlan(group), notes: group.notes, ...(group.held ? { held: group.held } : {}) })
+    report.writes += writes.length
+    for (const { write } of writes) bump(write.kind === 'create' ? report.created : report.updated, write.system)
+    return
+  }
+  const outcomes = await executeWrites(writes, deps.connectors)
+  deps.afterWrites?.(batch)
+  await deps.store.commit(recordBatch(report.runId, mapping.name, deps.now().toISOString(), planned, outcomes, report))
+}
+
+function emptyPlan(group: EntityGroup): EntityPlan {
+  return { entityId: group.entityId, writes: [], synced: {}, holds: [], warnings: [] }
+}
+
+/** The report's counts, without the per-record detail, for the runs table. */
+export function summaryOf(report: SyncReport): Record<string, unknown> {
+  const { plans: _plans, problems, ...counts } = report
+  return { ...counts, problems: problems.slice(0, 50) }
+}

@@ -1,0 +1,1 @@
+export { showValue } from '../../engine/normalize-value.js'

@@ -1,0 +1,81 @@
+import { ConnectorError } from '../../domain/connector.js'
+import type { WriteOp, WriteResult } from '../../domain/records.js'
+import { chunk } from '../kit/chunk.js'
+import type { SugarClient } from './client.js'
+import { isTransientStatus, writeFailure } from './errors.js'
+import { toSugarBody } from './fields.js'
+import { sugarToIsoUtc } from './sugar-time.js'
+
+/** Requests per `/bulk` call. Sugar runs them one by one in one PHP request, so bigger calls risk its time limit. */
+export const bulkSize = 100
+/** Sends of one request that Sugar answered 429/502/503/504 inside a bulk, before reporting it failed. */
+const maxRounds = 4
+
+interface BulkAnswer {
+  readonly contents: unknown
+  readonly status: number
+}
+
+interface BulkRequest {
+  readonly url: string
+  readonly method: 'POST' | 'PUT'
+  readonly data: string
+}
+
+function toRequest(module: string, op: WriteOp): BulkRequest {
+  const data = JSON.stringify(toSugarBody(module, op))
+  const path = `/v11/${encodeURIComponent(module)}`
+  return op.kind === 'create' ? { url: path, method: 'POST', data } : { url: `${path}/${encodeURIComponent(op.id)}`, method: 'PUT', data }
+}
+
+function toResult(op: WriteOp, answer: BulkAnswer | undefined): WriteResult {
+  if (!answer) return { ok: false, ref: op.ref, code: 'unknown', vendorCode: 'missing_result', message: 'the bulk answer had no entry for this request' }
+  if (answer.status < 200 || answer.status >= 300) return writeFailure(op.ref, answer.status, answer.contents)
+  const record = (answer.contents ?? {}) as { id?: unknown; date_modified?: unknown }
+  const id = typeof record.id === 'string' ? record.id : op.kind === 'update' ? op.id : ''
+  const modifiedAt = typeof record.date_modified === 'string' ? sugarToIsoUtc(record.date_modified) : undefined
+  return { ok: true, ref: op.ref, id, ...(modifiedAt ? { modifiedAt } : {}) }
+}
+
+/**
+ * Creates and updates through `POST /bulk`, 100 requests a call, one result per op in order.
+ * A record Sugar refuses (422 missing_parameter, an inactive assigned user, 404) is a failed
+ * result; the others in the call are written. Requests answered 429/5xx-unavailable inside
+ * the bulk were not run, so they are sent again (up to 4 times). A whole call that still
+ * fails after the HTTP client's retries throws.
+ */
+export async function writeRecords(client: SugarClient, module: string, ops: readonly WriteOp[]): Promise<WriteResult[]> {
+  if (module === 'Users') throw new ConnectorError('sugarcrm', 'bad_request', 'Users are read, never written')
+  const results = new Array<WriteResult>(ops.length)
+  const requests = new Map<number, BulkRequest>()
+  ops.forEach((op, i) => {
+    try {
+      requests.set(i, toRequest(module, op))
+    } catch (error) {
+      results[i] = { ok: false, ref: op.ref, code: 'invalid', vendorCode: 'revsync_invalid_op', message: (error as Error).message }
+    }
+  })
+  for (const part of chunk([...requests.keys()], bulkSize)) {
+    await writeChunk(client, part, (i) => requests.get(i) as BulkRequest, (i, answer, last) => {
+      if (!last && answer && isTransientStatus(answer.status)) return false
+      results[i] = toResult(ops[i] as WriteOp, answer)
+      return true
+    })
+  }
+  return results
+}
+
+/** Sends one chunk; `settle` records an answer, or returns false to send that request again. */
+async function writeChunk(
+  client: SugarClient,
+  indices: readonly number[],
+  request: (i: number) => BulkRequest,
+  settle: (i: number, answer: BulkAnswer | undefined, last: boolean) => boolean,
+): Promise<void> {
+  let todo = indices
+  for (let round = 1; todo.length > 0; round++) {
+    const answers = await client.request<BulkAnswer[]>({ method: 'POST', path: '/rest/v11/bulk', body: { requests: todo.map(request) } })
+    todo = todo.filter((index, k) => !settle(index, Array.isArray(answers) ? answers[k] : undefined, round >= maxRounds))
+    if (todo.length > 0) await client.backoff(round)
+  }
+}

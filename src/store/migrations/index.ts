@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely'
+import { initialMigration } from './0001-initial.js'
+import { queuesTurnsSecretsMigration } from './0002-queues-turns-secrets.js'
+import type { StoreDialect } from '../store-dialect.js'
+
+/**
+ * Every migration, by name, listed here rather than read from disk so the list is the same
+ * from `src/` under tsx and from `dist/`. Names sort in order of application; append only.
+ */
+export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    '0001-initial': initialMigration(dialect),
+    '0002-queues-turns-secrets': queuesTurnsSecretsMigration(dialect),
+  }
+}
