@@ -38,8 +38,9 @@ export interface RemoteUser {
 }
 
 /**
- * Where an incremental read stopped. Opaque to the engine; the connector that produced it
- * is the only one that reads it back. Stored as text.
+ * Where an incremental read stopped: the modification time of the newest record read, as an
+ * ISO-8601 UTC timestamp, so the app can move it back by an overlap window before reading
+ * again. Reads are inclusive at the cursor. Stored as text.
  */
 export interface Cursor {
   readonly value: string

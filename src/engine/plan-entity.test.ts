@@ -46,7 +46,7 @@ describe('planEntity', () => {
     assert.equal(write?.object, 'contacts')
     assert.deepEqual(write?.fields, { email: 'ann@x.com', jobtitle: 'CEO', sugar_owner: 'Jane Doe' })
     assert.deepEqual(write?.refs, { owner: '101' })
-    assert.deepEqual(plan.synced, { email: 'ann@x.com', 'hubspot:sugar_owner|sugar:Contacts.owner.fullName+Leads.owner.fullName': 'Jane Doe', 'hubspot:jobtitle|sugar:title': 'CEO', '@owner': 'jane@acme.com' })
+    assert.deepEqual(plan.synced, { email: 'ann@x.com', 'hubspot:sugar_owner|sugar:Contacts.owner.fullName+Leads.owner.fullName': 'Jane Doe', 'hubspot:jobtitle|sugar:title': 'CEO', '@owner': 'jane@acme.com', '@warnings': null })
   })
 
   it('leaves the owner unchanged and warns when the owner is not a user in the other system', () => {

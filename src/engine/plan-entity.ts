@@ -10,6 +10,9 @@ import { isRelatedPath, readRowValue } from './read-row-value.js'
 import { planRelationship } from './plan-relationship.js'
 import type { UserDirectory } from './user-directory.js'
 
+/** The last-synced key under which an entity's standing warnings are remembered. */
+export const warningsKey = '@warnings'
+
 /** Collects the fields, refs and reasons to write into one system's record. */
 interface Draft {
   readonly system: string
@@ -86,6 +89,8 @@ export function planEntity(mapping: Mapping, snapshot: EntitySnapshot, users?: U
     }
   }
   for (const rule of mapping.relationships) applyRelationship(rule, snapshot, creatables, users, draft, synced, warnings)
+  // Remembered like a value, so a standing warning is reported when it appears, not every run.
+  synced[warningsKey] = warnings.length > 0 ? warnings.map((w) => w.detail).sort().join('\n') : null
   const writes = [...drafts.values()].flatMap((d) => toWrite(d, snapshot))
   return { entityId: snapshot.entityId, writes, synced, holds, warnings }
 }

@@ -221,6 +221,18 @@ export class KyselyStore implements Store {
     return rows.map(runItemFromRow)
   }
 
+  async getEntityHistory(mapping: string, entityId: string): Promise<RunItem[]> {
+    const rows = await this.#db
+      .selectFrom('run_items')
+      .selectAll()
+      .where('mapping', '=', mapping)
+      .where('entity_id', '=', entityId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute()
+    return rows.map(runItemFromRow)
+  }
+
   async commit(batch: BatchCommit): Promise<void> {
     if (isEmptyBatch(batch)) return
     const now = this.#now().toISOString()

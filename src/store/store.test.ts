@@ -330,6 +330,16 @@ for (const target of [sqliteTarget(), postgresTarget(process.env.REVSYNC_TEST_DA
         assert.deepEqual(await store.getRecordHistory('hubspot', 'h1'), [early, tieFirst, tieSecond, late])
       }))
 
+    it('tells an entity history across its systems, oldest first, and no other entity', opts, () =>
+      withStore(async (store) => {
+        await store.startRun({ id: 'run-1', kind: 'sync', name: 'people', startedAt: '2024-05-01T10:00:00.000Z' })
+        const sugarSide = item({ system: 'sugar', object: 'Leads', recordId: 's1', at: '2024-05-01T10:00:01.000Z', action: 'warn' })
+        const failedCreate = item({ recordId: null, at: '2024-05-01T10:00:02.000Z', action: 'fail' })
+        const created = item({ at: '2024-05-01T10:00:03.000Z', action: 'create' })
+        await store.commit({ items: [created, item({ entityId: 'e2' }), item({ mapping: 'companies' }), sugarSide, failedCreate] })
+        assert.deepEqual(await store.getEntityHistory('people', 'e1'), [sugarSide, failedCreate, created])
+      }))
+
     it('writes nothing of a batch that fails part-way, and stays usable', opts, () =>
       withStore(async (store) => {
         await store.startRun({ id: 'run-1', kind: 'sync', name: 'people', startedAt: '2024-05-01T10:00:00.000Z' })

@@ -108,6 +108,8 @@ export interface Store {
   getRunItems(runId: string): Promise<RunItem[]>
   /** Every run item about one record, oldest first: the history `explain` tells. */
   getRecordHistory(system: string, recordId: string): Promise<RunItem[]>
+  /** Every run item about one entity, across its systems, oldest first. */
+  getEntityHistory(mapping: string, entityId: string): Promise<RunItem[]>
 
   /** Makes one batch durable atomically (see `BatchCommit`). */
   commit(batch: BatchCommit): Promise<void>

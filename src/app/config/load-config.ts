@@ -35,7 +35,10 @@ export function parseConfigText(text: string, file: string, env: Readonly<Record
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length > 0) {
-    throw new ConfigError(doc.errors.map((e) => ({ file, path: [], line: lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0] ?? e.message, fix: 'fix the YAML syntax at that line' })))
+    // One syntax slip cascades into many parser errors; the first one says where to look.
+    const first = doc.errors[0] as (typeof doc.errors)[number]
+    const hint = /flow-map|flow-seq/.test(first.message) && text.includes('${') ? 'quote values such as "${NAME}" inside { } or [ ]' : 'fix the YAML syntax at that line'
+    throw new ConfigError([{ file, path: [], line: lineCounter.linePos(first.pos[0]).line, message: first.message.split('\n')[0] ?? first.message, fix: hint }])
   }
   const locate = (issues: readonly ConfigIssue[]): LocatedIssue[] => issues.map((issue) => ({ ...issue, file, line: lineOf(doc, lineCounter, issue.path) }))
   const interpolated = interpolateEnv(doc.toJS() ?? {}, env)

@@ -28,6 +28,10 @@ export async function assembleEntities(mapping: Mapping, changes: ChangeSet, dep
       else group.notes.push({ rule: 'delete.recorded', detail: `${system} ${record.object} ${record.id} was deleted; recorded, not propagated` })
     }
   }
+  // Entities whose writes failed last time are planned again, whether or not they changed.
+  for (const retry of await deps.store.getRetries(mapping.name, 10_000)) {
+    if (!groups.has(retry.entityId)) groups.set(retry.entityId, newGroup(retry.entityId, false))
+  }
   await completeLinked(mapping, [...groups.values()], deps)
   // A lead's new contact arrives as an unlinked change too; it already belongs to the lead's entity.
   const claimed = new Set([...groups.values()].flatMap((g) => g.links.map((l) => `${l.system}/${l.recordId}`)))

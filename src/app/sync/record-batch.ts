@@ -2,7 +2,8 @@ import type { LinkRow } from '../../domain/link.js'
 import type { FieldValue } from '../../domain/records.js'
 import type { RunItem } from '../../domain/run.js'
 import type { EntityPlan } from '../../engine/entity-plan.js'
-import type { BatchCommit } from '../../store/store.js'
+import type { BatchCommit, RetryMark, SyncedValues } from '../../store/store.js'
+import { warningsKey } from '../../engine/plan-entity.js'
 import type { EntityGroup } from './entity-group.js'
 import type { WriteOutcome } from './execute-writes.js'
 import { bump } from './sync-report.js'
@@ -16,10 +17,12 @@ export function recordBatch(
   batch: readonly { group: EntityGroup; plan?: EntityPlan }[],
   outcomes: readonly WriteOutcome[],
   report: SyncReport,
+  previous: ReadonlyMap<string, SyncedValues>,
 ): BatchCommit {
   const links: LinkRow[] = []
   const items: RunItem[] = []
   const failedEntities = new Set<string>()
+  const retries: RetryMark[] = []
   const item = (entityId: string, system: string, object: string, recordId: string | null, rest: Pick<RunItem, 'action' | 'reasons'> & Partial<RunItem>): RunItem =>
     ({ runId, mapping, entityId, system, object, recordId, before: {}, after: {}, at, ...rest })
 
@@ -42,7 +45,9 @@ export function recordBatch(
       report.problems.push({ entityId: group.entityId, reason: hold.reason })
       items.push(item(group.entityId, '', '', null, { action: 'hold', reasons: [hold.reason] }))
     }
-    for (const warning of plan.warnings) {
+    // A warning that stood at the last run too was reported then; only new ones are recorded.
+    const stillStanding = (previous.get(group.entityId)?.[warningsKey] ?? null) === (plan.synced[warningsKey] ?? null)
+    for (const warning of stillStanding ? [] : plan.warnings) {
       report.warnings++
       const [system, record] = [...group.records.entries()][0] ?? ['', undefined]
       items.push(item(group.entityId, system, record?.object ?? '', record?.id ?? null, { action: 'warn', reasons: [warning] }))
@@ -59,6 +64,7 @@ export function recordBatch(
       bump(report.failed, write.system)
       failedEntities.add(entityId)
       const reason = { rule: `write.${result.code}`, detail: `${write.system} refused the ${write.kind} (${result.vendorCode}): ${result.message}` }
+      retries.push({ mapping, entityId, system: write.system, reason })
       report.problems.push({ entityId, system: write.system, reason })
       items.push(item(entityId, write.system, write.object, write.recordId ?? null, { action: 'fail', before: write.before, after, reasons: [reason, ...write.reasons] }))
     }
@@ -67,5 +73,8 @@ export function recordBatch(
   const synced = batch
     .filter(({ group, plan }) => plan && !group.held && !failedEntities.has(group.entityId) && Object.keys(plan.synced).length > 0)
     .map(({ group, plan }) => ({ mapping, entityId: group.entityId, values: (plan as EntityPlan).synced }))
-  return { links, unlinks: batch.flatMap(({ group }) => group.unlinks), synced, items }
+  // Entities planned without a failure leave the retry list; failed ones (re)join it, so the
+  // next run plans them again even if nothing changes in any system.
+  const resolved = batch.filter(({ group, plan }) => plan && !failedEntities.has(group.entityId)).map(({ group }) => ({ mapping, entityId: group.entityId }))
+  return { links, unlinks: batch.flatMap(({ group }) => group.unlinks), synced, items, resolved, retries }
 }

@@ -80,7 +80,7 @@ async function runBatch(mapping: Mapping, groups: readonly EntityGroup[], users:
   }
   const outcomes = await executeWrites(writes, deps.connectors)
   deps.afterWrites?.(batch)
-  await deps.store.commit(recordBatch(report.runId, mapping.name, deps.now().toISOString(), planned, outcomes, report))
+  await deps.store.commit(recordBatch(report.runId, mapping.name, deps.now().toISOString(), planned, outcomes, report, synced))
 }
 
 function emptyPlan(group: EntityGroup): EntityPlan {

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely'
 import { initialMigration } from './0001-initial.js'
 import { queuesTurnsSecretsMigration } from './0002-queues-turns-secrets.js'
+import { entityHistoryIndexMigration } from './0003-entity-history-index.js'
 import type { StoreDialect } from '../store-dialect.js'
 
 /**
@@ -11,5 +12,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
   return {
     '0001-initial': initialMigration(dialect),
     '0002-queues-turns-secrets': queuesTurnsSecretsMigration(dialect),
+    '0003-entity-history-index': entityHistoryIndexMigration,
   }
 }

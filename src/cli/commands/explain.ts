@@ -1,0 +1,48 @@
+import type { Command } from 'commander'
+import { openApp } from '../../app/open-app.js'
+import { explainRecord } from '../../app/explain/explain-record.js'
+import type { Explanation } from '../../app/explain/explain-record.js'
+import { showValue } from '../../app/sync/show-value.js'
+import { formatRunItem } from './runs.js'
+
+/** Parses `SYSTEM:OBJECT/ID` (object optional: `SYSTEM:ID`). */
+export function parseRecordRef(ref: string): { system: string; object?: string; id: string } {
+  const m = /^([a-z][a-z0-9_-]*):(?:([A-Za-z0-9_]+)\/)?(.+)$/.exec(ref)
+  if (!m) throw new Error(`"${ref}" is not a record reference; write SYSTEM:OBJECT/ID, e.g. hubspot:contacts/101`)
+  return { system: m[1] as string, ...(m[2] ? { object: m[2] } : {}), id: m[3] as string }
+}
+
+/** An explanation as a person reads it: the records, each field now, who wrote it and why, then the history. */
+export function formatExplanation(e: Explanation): string[] {
+  const lines = [`entity ${e.entityId} (mapping ${e.mapping})`, ...e.links.map((l) => `  ${l.system}:${l.object}/${l.recordId}`), '', 'fields:']
+  for (const row of e.rows) {
+    lines.push(`  ${row.row}`)
+    for (const v of row.values) lines.push(`    ${v.system}.${v.field} = ${v.value === undefined ? '(read through a relationship)' : showValue(v.value)}`)
+    if (row.lastWrite) lines.push(`    last written by run ${row.lastWrite.runId.slice(0, 8)} at ${row.lastWrite.at} into ${row.lastWrite.system}.${row.lastWrite.field}: [${row.lastWrite.reason.rule}] ${row.lastWrite.reason.detail}`)
+  }
+  lines.push('', 'history:')
+  for (const item of e.history) lines.push(`  run ${item.runId.slice(0, 8)} at ${item.at}`, ...formatRunItem(item).map((l) => `  ${l}`))
+  return lines
+}
+
+/** `revsync explain`: the entity behind a record, each field's value per system, who wrote it and why. */
+export function registerExplain(program: Command): void {
+  program
+    .command('explain <record>')
+    .description('tell, for the entity behind a record, each field\'s value in each system and which run wrote it, from where and by which rule (record: SYSTEM:OBJECT/ID)')
+    .action(async (ref: string) => {
+      const { system, id } = parseRecordRef(ref)
+      const app = await openApp(program.opts<{ config: string }>().config)
+      try {
+        const explanation = await explainRecord(app, app.config, system, id)
+        if (!explanation) {
+          const history = await app.store.getRecordHistory(system, id)
+          console.log(history.length === 0 ? `revsync has not linked or touched ${ref}` : [`${ref} is not linked; its history:`, ...history.flatMap(formatRunItem)].join('\n'))
+          return
+        }
+        console.log(formatExplanation(explanation).join('\n'))
+      } finally {
+        await app.close()
+      }
+    })
+}

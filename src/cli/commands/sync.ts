@@ -1,0 +1,47 @@
+import type { Command } from 'commander'
+import { openApp } from '../../app/open-app.js'
+import { runSync } from '../../app/sync/run-sync.js'
+import { syncOrder } from '../../app/sync/sync-order.js'
+import { formatSyncReport } from '../format-report.js'
+import { createProgressLine } from '../progress.js'
+import { formatPlan } from '../format-plan.js'
+
+/** `revsync sync` and `revsync plan`: run the mappings, or show what a run would write. */
+export function registerSync(program: Command): void {
+  program
+    .command('sync')
+    .description('run the mappings once (all of them, companies before people, or one with --mapping)')
+    .option('-m, --mapping <name>', 'run only this mapping')
+    .action(async (options: { mapping?: string }) => {
+      const app = await openApp(program.opts<{ config: string }>().config)
+      const progress = createProgressLine()
+      try {
+        for (const name of options.mapping ? [options.mapping] : syncOrder(app.config)) {
+          const report = await runSync(app.config, name, app.syncDeps({ onProgress: progress.update }))
+          progress.done()
+          console.log(formatSyncReport(report))
+        }
+      } finally {
+        await app.close()
+      }
+    })
+
+  program
+    .command('plan')
+    .description('print every write a sync would make, per record, with the rule behind it; changes nothing (exit 2 when there is something to do)')
+    .option('-m, --mapping <name>', 'plan only this mapping')
+    .action(async (options: { mapping?: string }) => {
+      const app = await openApp(program.opts<{ config: string }>().config)
+      let writes = 0
+      try {
+        for (const name of options.mapping ? [options.mapping] : syncOrder(app.config)) {
+          const report = await runSync(app.config, name, app.syncDeps(), { dryRun: true })
+          console.log(formatPlan(report))
+          writes += report.writes
+        }
+      } finally {
+        await app.close()
+      }
+      process.exitCode = writes > 0 ? 2 : 0
+    })
+}

@@ -1,0 +1,46 @@
+import type { Command } from 'commander'
+import { loadConfig } from '../../app/config/load-config.js'
+import { ConfigError } from '../../app/config/config-error.js'
+import { openAppFrom } from '../../app/open-app.js'
+import { checkFields } from '../../domain/config/check-fields.js'
+import { loadCatalog, refreshFields } from '../../app/schemas/refresh-fields.js'
+
+/** `revsync validate` and `revsync refresh-fields`. */
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check revsync.yaml: syntax, settings, secrets, mappings, owner lookups, and every field against the systems\' schemas')
+    .option('--offline', 'skip the checks that need the systems\' field info')
+    .action(async (options: { offline?: boolean }) => {
+      const path = program.opts<{ config: string }>().config
+      const loaded = await loadConfig(path)
+      const mappings = Object.keys(loaded.config.mappings)
+      if (!options.offline) {
+        const app = await openAppFrom(loaded)
+        try {
+          const issues = checkFields(loaded.config, await loadCatalog(loaded.config, app.store, app.connectors, () => new Date()))
+          if (issues.length > 0) throw new ConfigError(loaded.locate(issues))
+        } finally {
+          await app.close()
+        }
+      }
+      console.log(`${path} is valid: ${Object.keys(loaded.config.systems).length} systems, ${mappings.length} mappings (${mappings.join(', ')})${options.offline ? ' (fields not checked: --offline)' : ''}`)
+    })
+
+  program
+    .command('refresh-fields')
+    .description('read every mapped object\'s fields from its system, cache them, and print what changed')
+    .action(async () => {
+      const loaded = await loadConfig(program.opts<{ config: string }>().config)
+      const app = await openAppFrom(loaded)
+      try {
+        const { changes } = await refreshFields(loaded.config, app.store, app.connectors, () => new Date())
+        for (const c of changes) {
+          const what = c.first ? 'first refresh' : [c.added.length ? `added ${c.added.join(', ')}` : '', c.removed.length ? `removed ${c.removed.join(', ')}` : '', c.changed.length ? `changed ${c.changed.join(', ')}` : ''].filter(Boolean).join('; ') || 'no changes'
+          console.log(`${c.system} ${c.object}: ${what}`)
+        }
+      } finally {
+        await app.close()
+      }
+    })
+}

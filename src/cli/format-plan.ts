@@ -1,0 +1,23 @@
+import type { SyncReport } from '../app/sync/sync-report.js'
+import { showValue } from '../app/sync/show-value.js'
+
+/** A plan as a person reads it: per record, each write with the rule that decided it. */
+export function formatPlan(report: SyncReport): string {
+  const lines = [`plan ${report.mapping}: ${report.writes} write${report.writes === 1 ? '' : 's'}`]
+  for (const { plan, notes, held } of report.plans) {
+    lines.push(`  entity ${plan.entityId.slice(0, 8)}`)
+    for (const note of notes) lines.push(`    · ${note.detail}`)
+    if (held) lines.push(`    held: ${held.detail}`)
+    for (const hold of plan.holds) lines.push(`    held ${hold.rowKey}: ${hold.reason.detail}`)
+    for (const warning of plan.warnings) lines.push(`    warning: ${warning.detail}`)
+    for (const write of plan.writes) {
+      lines.push(`    ${write.kind} ${write.system} ${write.object}${write.recordId ? ` ${write.recordId}` : ''}`)
+      for (const [field, value] of Object.entries(write.fields)) {
+        lines.push(`      ${field}: ${showValue(write.before[field])} -> ${showValue(value)}`)
+      }
+      for (const [rel, id] of Object.entries(write.refs)) lines.push(`      ${rel}: -> ${id ?? '(none)'}`)
+      for (const reason of write.reasons) lines.push(`        [${reason.rule}] ${reason.detail}`)
+    }
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { Command } from 'commander'
+import { ConfigError } from '../app/config/config-error.js'
+import { registerSync } from './commands/sync.js'
+import { registerRuns } from './commands/runs.js'
+import { registerExplain } from './commands/explain.js'
+import { registerValidate } from './commands/validate.js'
+import { registerSandbox } from './commands/sandbox.js'
+import { registerDemo } from './commands/demo.js'
+
+const program = new Command()
+  .name('revsync')
+  .description('keep revenue records in sync across CRMs, and export new people into a CRM')
+  .option('-c, --config <path>', 'the config file', process.env.REVSYNC_CONFIG ?? 'revsync.yaml')
+  .showHelpAfterError()
+
+registerValidate(program)
+registerSync(program)
+registerRuns(program)
+registerExplain(program)
+registerSandbox(program)
+registerDemo(program)
+
+try {
+  await program.parseAsync()
+} catch (error) {
+  // Config errors already name the file, line, path and fix; anything else gets its message only.
+  console.error(error instanceof ConfigError ? error.message : `revsync: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+}

@@ -1,0 +1,77 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { parseConfigText } from '../../src/app/config/load-config.js'
+import { openAppFrom } from '../../src/app/open-app.js'
+import type { App } from '../../src/app/open-app.js'
+import { runSync } from '../../src/app/sync/run-sync.js'
+import type { SyncDeps } from '../../src/app/sync/sync-deps.js'
+import type { SyncReport } from '../../src/app/sync/sync-report.js'
+import { startHubSpotSim } from '../../src/sandbox/hubspot/server.js'
+import type { HubSpotSim } from '../../src/sandbox/hubspot/server.js'
+import type { HubSpotSeed } from '../../src/sandbox/hubspot/seed.js'
+import { startSugarSim } from '../../src/sandbox/sugarcrm/sim.js'
+import type { SugarSim } from '../../src/sandbox/sugarcrm/sim.js'
+import type { SugarSeed } from '../../src/sandbox/sugarcrm/seed.js'
+
+export const hubspotToken = 'pat-na1-test-token-1234'
+export const sugarPassword = 'sugar-test-password'
+
+/** A running pair of simulators, a config pointing at them, and a store in a temp folder. */
+export interface SyncFixture {
+  readonly sugar: SugarSim
+  readonly hubspot: HubSpotSim
+  readonly app: App
+  readonly storePath: string
+  sync(mapping?: string, extra?: Partial<SyncDeps>, options?: { dryRun?: boolean }): Promise<SyncReport>
+  /** Opens a second app on the same store and systems, as a restarted process would. */
+  reopen(): Promise<App>
+  close(): Promise<void>
+}
+
+/**
+ * Starts SugarCRM and HubSpot simulators with the given seeds and opens revsync on them with
+ * `mappingsYaml` (the `mappings:` section, indented by two spaces under it).
+ */
+export async function startSyncFixture(seeds: { sugar: SugarSeed; hubspot: Omit<HubSpotSeed, 'token'> }, mappingsYaml: string): Promise<SyncFixture> {
+  const sugar = await startSugarSim({ seed: { ...seeds.sugar, users: [{ user_name: 'admin', last_name: 'Admin', password: sugarPassword, status: 'Active', is_admin: true, email1: 'admin@example.com' }, ...(seeds.sugar.users ?? [])] } })
+  const hubspot = await startHubSpotSim({ seed: { ...seeds.hubspot, token: hubspotToken } })
+  const dir = await mkdtemp(join(tmpdir(), 'revsync-test-'))
+  const storePath = join(dir, 'state.db')
+  const text = `store: ${storePath}
+systems:
+  sugar:
+    kind: sugarcrm
+    url: ${sugar.url}
+    auth: { username: admin, password: "\${SUGAR_PASSWORD}" }
+  hubspot:
+    kind: hubspot
+    url: ${hubspot.url}
+    auth: { token: "\${HUBSPOT_TOKEN}" }
+sync:
+  overlapSeconds: 60
+  batchSize: 50
+mappings:
+${mappingsYaml}`
+  const loaded = parseConfigText(text, 'revsync.yaml', { SUGAR_PASSWORD: sugarPassword, HUBSPOT_TOKEN: hubspotToken })
+  const app = await openAppFrom(loaded)
+  const opened: App[] = [app]
+  return {
+    sugar,
+    hubspot,
+    app,
+    storePath,
+    sync: (mapping = 'people', extra = {}, options = {}) => runSync(loaded.config, mapping, app.syncDeps({ newId: randomUUID, ...extra }), options),
+    reopen: async () => {
+      const again = await openAppFrom(loaded)
+      opened.push(again)
+      return again
+    },
+    close: async () => {
+      for (const a of opened) await a.close()
+      await Promise.all([sugar.close(), hubspot.close()])
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
