@@ -1,0 +1,40 @@
+/** Weights and limits of the company-name score; every field has a default. */
+export interface NameScoreOptions {
+  /** Weight of a generic word (group, holdings, solutions) found on one side only. Default 0.1. */
+  readonly genericWeight?: number
+  /** Weight of a stop word (of, de, der) found on one side only. Default 0.02. */
+  readonly stopWeight?: number
+  /**
+   * Factor on the generic words when both names have generic words the other lacks ("Acme
+   * Systems" vs "Acme Solutions"): they contradict each other rather than add detail. Default 3.
+   */
+  readonly conflictFactor?: number
+  /** Taken off when both names carry legal forms of different families (GmbH vs Inc). Default 0.03. */
+  readonly legalFormPenalty?: number
+  /** Taken off when the distinctive words agree but stand in another order ("China Bank" vs "Bank of China"). Default 0.1. */
+  readonly wordOrderPenalty?: number
+  /** Score of an acronym-only likeness (IBM ~ International Business Machines). Default 0.8: a weak signal, below the threshold. */
+  readonly acronymScore?: number
+  /** Most one-letter typos tolerated across a name's distinctive words. Default 1. */
+  readonly maxTypos?: number
+  /**
+   * Shortest word in which a typo is tolerated. Default 8: in shorter words one letter is
+   * often the whole difference between two companies (Zenit/Zenith, Loire/Loiret).
+   */
+  readonly minTypoLength?: number
+}
+
+/** The name-score options with every default filled in. */
+export type ResolvedNameScoreOptions = Required<NameScoreOptions>
+
+/** The defaults of the name score. */
+export const DEFAULT_NAME_SCORE_OPTIONS: ResolvedNameScoreOptions = {
+  genericWeight: 0.1,
+  stopWeight: 0.02,
+  conflictFactor: 3,
+  legalFormPenalty: 0.03,
+  wordOrderPenalty: 0.1,
+  acronymScore: 0.8,
+  maxTypos: 1,
+  minTypoLength: 8,
+}
