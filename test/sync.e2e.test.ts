@@ -103,7 +103,7 @@ describe('one-way people sync SugarCRM -> HubSpot over real HTTP', () => {
     const history = await f.app.store.getRecordHistory('hubspot', created.recordId)
     assert.equal(history[0]?.action, 'create')
     assert.ok(history[0]?.reasons.some((r) => r.rule === 'create'))
-    assert.ok(history[0]?.reasons.some((r) => r.rule === 'system-of-record' && r.detail.startsWith('email:')))
+    assert.ok(history[0]?.reasons.some((r) => r.rule === 'system-of-record' && r.fields?.includes('email') && r.fields.includes('jobtitle')))
   })
 })
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { Connector } from '../domain/connector.js'
 import type { RevsyncConfig } from '../domain/config/config-schema.js'
 import { openStore } from '../store/open-store.js'
@@ -9,6 +8,7 @@ import type { LoadedConfig } from './config/load-config.js'
 import type { Logger } from './logger.js'
 import { silentLogger } from './logger.js'
 import type { SyncDeps } from './sync/sync-deps.js'
+import { newId } from './new-id.js'
 
 /** A config with its store and connectors open: what every command works on. */
 export interface App {
@@ -31,7 +31,7 @@ export async function openAppFrom(loaded: LoadedConfig, logger: Logger = silentL
     config,
     store,
     connectors,
-    syncDeps: (extra = {}) => ({ store, connectors, now: () => new Date(), newId: randomUUID, logger, ...extra }),
+    syncDeps: (extra = {}) => ({ store, connectors, now: () => new Date(), newId: () => newId(), logger, ...extra }),
     close: () => store.close(),
   }
 }

@@ -1,3 +1,4 @@
+import { formatReason } from './format-reason.js'
 import type { SyncReport } from '../app/sync/sync-report.js'
 import { showValue } from '../app/sync/show-value.js'
 
@@ -16,7 +17,7 @@ export function formatPlan(report: SyncReport): string {
         lines.push(`      ${field}: ${showValue(write.before[field])} -> ${showValue(value)}`)
       }
       for (const [rel, id] of Object.entries(write.refs)) lines.push(`      ${rel}: -> ${id ?? '(none)'}`)
-      for (const reason of write.reasons) lines.push(`        [${reason.rule}] ${reason.detail}`)
+      for (const reason of write.reasons) lines.push(`        ${formatReason(reason)}`)
     }
   }
   return lines.join('\n')

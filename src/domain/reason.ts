@@ -7,4 +7,6 @@ export interface Reason {
   readonly rule: string
   /** One readable sentence for a person. */
   readonly detail: string
+  /** The fields this reason decided, when it decided values (one reason can cover several). */
+  readonly fields?: readonly string[]
 }

@@ -69,7 +69,7 @@ function systemOfRecord(sources: readonly RowSide[], last: FieldValue | undefine
   if (!top) return keep(last)
   const higherBlank = sources.slice(0, sources.indexOf(top)).map((s) => s.system)
   const detail = higherBlank.length === 0
-    ? `${top.system} is highest in System of Record order with a value (${showValue(top.value)})`
+    ? `${top.system} is highest in System of Record order with a value`
     : `${top.system} holds ${showValue(top.value)} while ${higherBlank.join(', ')} above it ${higherBlank.length === 1 ? 'is' : 'are'} blank`
   return { winner: normalizeValue(top.value), reason: { rule: 'system-of-record', detail } }
 }

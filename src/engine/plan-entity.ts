@@ -85,7 +85,7 @@ export function planEntity(mapping: Mapping, snapshot: EntitySnapshot, users?: U
       const field = pathFor(row, system, d.object) as string
       d.fields[field] = decision.winner
       d.before[field] = d.record?.fields[field] ?? null
-      d.reasons.push({ rule: decision.reason.rule, detail: `${field}: ${decision.reason.detail}` })
+      addFieldReason(d.reasons, field, decision.reason)
     }
   }
   for (const rule of mapping.relationships) applyRelationship(rule, snapshot, creatables, users, draft, synced, warnings)
@@ -113,6 +113,17 @@ function applyRelationship(
     d.refs.owner = set.id
     d.reasons.push(set.reason)
   }
+}
+
+/**
+ * Adds a field to the reason that decided it. Fields decided by the same rule for the same
+ * cause share one reason, so a created record carries a handful of reasons, not one per field.
+ */
+function addFieldReason(reasons: Reason[], field: string, reason: Reason): void {
+  const index = reasons.findIndex((r) => r.rule === reason.rule && r.detail === reason.detail && r.fields)
+  const existing = reasons[index]
+  if (existing) reasons[index] = { ...existing, fields: [...(existing.fields ?? []), field] }
+  else reasons.push({ rule: reason.rule, detail: reason.detail, fields: [field] })
 }
 
 function toWrite(d: Draft, snapshot: EntitySnapshot): PlannedWrite[] {

@@ -2,7 +2,7 @@ import type { Insertable, Kysely } from 'kysely'
 import type { LinkRow } from '../domain/link.js'
 import { bulkInsert } from './bulk-insert.js'
 import { chunk, compositeKey as key, IDS_PER_QUERY, lastByKey } from './chunk.js'
-import type { CursorsTable, Database, LinksTable, RunItemsTable, SyncedValuesTable } from './database.js'
+import type { CursorsTable, Database, LinksTable, RunItemsTable, SyncedEntitiesTable } from './database.js'
 import { createQueueWriter, hasQueueWork } from './commit-queues.js'
 import { linkToRow, runItemToRow } from './rows.js'
 import type { BatchCommit } from './store.js'
@@ -42,12 +42,12 @@ export function createBatchWriter(): BatchWriter {
         })),
       ),
   )
-  const synced = bulkInsert<SyncedValuesTable>(['mapping', 'entity_id', 'row_key', 'value'], (db, rows) =>
+  const synced = bulkInsert<SyncedEntitiesTable>(['mapping', 'entity_id', 'synced_values'], (db, rows) =>
     db
-      .insertInto('synced_values')
+      .insertInto('synced_entities')
       .values(rows)
       .onConflict((oc) =>
-        oc.columns(['mapping', 'entity_id', 'row_key']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
+        oc.columns(['mapping', 'entity_id']).doUpdateSet((eb) => ({ synced_values: eb.ref('excluded.synced_values') })),
       ),
   )
   const items = bulkInsert<Insertable<RunItemsTable>>(
@@ -82,16 +82,9 @@ export function createBatchWriter(): BatchWriter {
   }
 }
 
-function syncedRows(synced: NonNullable<BatchCommit['synced']>): SyncedValuesTable[] {
-  const rows = synced.flatMap(({ mapping, entityId, values }) =>
-    Object.entries(values).map(([rowKey, value]) => ({
-      mapping,
-      entity_id: entityId,
-      row_key: rowKey,
-      value: JSON.stringify(value),
-    })),
-  )
-  return lastByKey(rows, (r) => key(r.mapping, r.entity_id, r.row_key))
+function syncedRows(synced: NonNullable<BatchCommit['synced']>): SyncedEntitiesTable[] {
+  const rows = synced.map(({ mapping, entityId, values }) => ({ mapping, entity_id: entityId, synced_values: JSON.stringify(values) }))
+  return lastByKey(rows, (r) => key(r.mapping, r.entity_id))
 }
 
 function cursorRows(cursors: NonNullable<BatchCommit['cursors']>, now: string): CursorsTable[] {

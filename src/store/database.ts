@@ -40,13 +40,12 @@ export interface CursorsTable {
   updated_at: string
 }
 
-/** The last-synced value of one field row of one entity. */
-export interface SyncedValuesTable {
+/** The last-synced values of one entity, all its field rows in one JSON object. */
+export interface SyncedEntitiesTable {
   mapping: string
   entity_id: string
-  row_key: string
-  /** `FieldValue` as JSON. */
-  value: string
+  /** `Record<rowKey, FieldValue>` as JSON. */
+  synced_values: string
 }
 
 export interface RunsTable {
@@ -144,7 +143,7 @@ export interface Database {
   object_schemas: ObjectSchemasTable
   links: LinksTable
   cursors: CursorsTable
-  synced_values: SyncedValuesTable
+  synced_entities: SyncedEntitiesTable
   runs: RunsTable
   run_items: RunItemsTable
   retries: RetriesTable

@@ -146,16 +146,12 @@ export class KyselyStore implements Store {
     const synced = new Map<string, Record<string, FieldValue>>()
     for (const slice of chunk([...new Set(entityIds)], IDS_PER_QUERY)) {
       const rows = await this.#db
-        .selectFrom('synced_values')
-        .select(['entity_id', 'row_key', 'value'])
+        .selectFrom('synced_entities')
+        .select(['entity_id', 'synced_values'])
         .where('mapping', '=', mapping)
         .where('entity_id', 'in', slice)
         .execute()
-      for (const row of rows) {
-        const values = synced.get(row.entity_id) ?? {}
-        values[row.row_key] = JSON.parse(row.value) as FieldValue
-        synced.set(row.entity_id, values)
-      }
+      for (const row of rows) synced.set(row.entity_id, JSON.parse(row.synced_values) as Record<string, FieldValue>)
     }
     return synced
   }

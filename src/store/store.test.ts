@@ -264,12 +264,12 @@ for (const target of [sqliteTarget(), postgresTarget(process.env.REVSYNC_TEST_DA
         assert.equal((await store.findEntities('people', 'sugar', ['s3'])).size, 0)
       }))
 
-    it('merges synced values, keeping keys not named and value types', opts, () =>
+    it('replaces synced values per entity, keeping value types', opts, () =>
       withStore(async (store) => {
         await store.commit({ synced: [{ mapping: 'people', entityId: 'e1', values: { email: 'a@acme.com', score: 7, vip: true, phone: '' } }] })
-        await store.commit({ synced: [{ mapping: 'people', entityId: 'e1', values: { score: 8.5, phone: null, city: 'Zürich' } }] })
+        await store.commit({ synced: [{ mapping: 'people', entityId: 'e1', values: { score: 8.5, phone: null, city: 'Zürich' } }, { mapping: 'people', entityId: 'e2', values: { email: 'b@acme.com' } }] })
         const synced = await store.getSynced('people', ['e1', 'e-none'])
-        assert.deepEqual(synced, new Map([['e1', { email: 'a@acme.com', score: 8.5, vip: true, phone: null, city: 'Zürich' }]]))
+        assert.deepEqual(synced, new Map([['e1', { score: 8.5, phone: null, city: 'Zürich' }]]))
         assert.equal((await store.getSynced('companies', ['e1'])).size, 0)
       }))
 

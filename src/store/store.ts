@@ -62,7 +62,7 @@ export interface BatchCommit {
   readonly links?: readonly LinkRow[]
   /** Links to drop, e.g. a converted lead whose entity now lives on the contact. */
   readonly unlinks?: readonly Pick<LinkRow, 'mapping' | 'system' | 'recordId'>[]
-  /** Values merged into each entity's last-synced values (keys not named are kept). */
+  /** Each entity's last-synced values, replacing what was stored (the caller merges). */
   readonly synced?: readonly { readonly mapping: string; readonly entityId: string; readonly values: SyncedValues }[]
   readonly items?: readonly RunItem[]
   readonly cursors?: readonly (CursorKey & { readonly cursor: Cursor })[]

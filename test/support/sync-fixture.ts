@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { randomUUID } from 'node:crypto'
 import { parseConfigText } from '../../src/app/config/load-config.js'
 import { openAppFrom } from '../../src/app/open-app.js'
 import type { App } from '../../src/app/open-app.js'
@@ -62,7 +61,7 @@ ${mappingsYaml}`
     hubspot,
     app,
     storePath,
-    sync: (mapping = 'people', extra = {}, options = {}) => runSync(loaded.config, mapping, app.syncDeps({ newId: randomUUID, ...extra }), options),
+    sync: (mapping = 'people', extra = {}, options = {}) => runSync(loaded.config, mapping, app.syncDeps(extra), options),
     reopen: async () => {
       const again = await openAppFrom(loaded)
       opened.push(again)

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { readFile, rm } from 'node:fs/promises'
 import { demoCredentials, demoSeed } from '../../sandbox/demo-seed.js'
 import { startSandbox } from '../../sandbox/start-sandbox.js'
@@ -51,7 +50,7 @@ export async function runDemo(options: { storePath?: string; say: (line: string)
       const issues = checkFields(loaded.config, catalog)
       if (issues.length > 0) throw new ConfigError(loaded.locate(issues))
       say('config checked against the discovered fields of sugar Contacts, Leads and hubspot contacts\n')
-      const deps = app.syncDeps({ newId: randomUUID, ...(options.progress ? { onProgress: options.progress } : {}) })
+      const deps = app.syncDeps({ ...(options.progress ? { onProgress: options.progress } : {}) })
       const first = await runSync(loaded.config, 'people', deps)
       const second = await runSync(loaded.config, 'people', deps)
       const edited = await editLikeAPerson(app)

@@ -24,9 +24,9 @@ export interface Explanation {
   readonly history: readonly RunItem[]
 }
 
-/** The reason an item gives for one written field (reasons are prefixed `field: `). */
+/** The reason an item gives for one written field. */
 function reasonFor(item: RunItem, field: string): Reason | undefined {
-  return item.reasons.find((r) => r.detail.startsWith(`${field}: `)) ?? item.reasons[0]
+  return item.reasons.find((r) => r.fields?.includes(field)) ?? item.reasons[0]
 }
 
 /**

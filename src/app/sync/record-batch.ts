@@ -72,7 +72,8 @@ export function recordBatch(
   // A failed write keeps the old last-synced values, so the retry decides exactly as this run did.
   const synced = batch
     .filter(({ group, plan }) => plan && !group.held && !failedEntities.has(group.entityId) && Object.keys(plan.synced).length > 0)
-    .map(({ group, plan }) => ({ mapping, entityId: group.entityId, values: (plan as EntityPlan).synced }))
+    // Held rows keep their earlier value: the plan only names the rows it decided.
+    .map(({ group, plan }) => ({ mapping, entityId: group.entityId, values: { ...previous.get(group.entityId), ...(plan as EntityPlan).synced } }))
   // Entities planned without a failure leave the retry list; failed ones (re)join it, so the
   // next run plans them again even if nothing changes in any system.
   const resolved = batch.filter(({ group, plan }) => plan && !failedEntities.has(group.entityId)).map(({ group }) => ({ mapping, entityId: group.entityId }))

@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { formatReason } from '../format-reason.js'
 import { openApp } from '../../app/open-app.js'
 import type { RunItem } from '../../domain/run.js'
 import { showValue } from '../../app/sync/show-value.js'
@@ -7,7 +8,7 @@ import { showValue } from '../../app/sync/show-value.js'
 export function formatRunItem(item: RunItem): string[] {
   const record = item.recordId ? `${item.system}:${item.object}/${item.recordId}` : item.system ? `${item.system}:${item.object}` : `entity ${item.entityId?.slice(0, 8) ?? ''}`
   const changes = Object.entries(item.after).map(([k, v]) => `${k} ${showValue(item.before[k])} -> ${showValue(v)}`)
-  return [`  ${item.action.padEnd(6)} ${record}${changes.length ? `  ${changes.join(', ')}` : ''}`, ...item.reasons.map((r) => `           [${r.rule}] ${r.detail}`)]
+  return [`  ${item.action.padEnd(6)} ${record}${changes.length ? `  ${changes.join(', ')}` : ''}`, ...item.reasons.map((r) => `           ${formatReason(r)}`)]
 }
 
 /** `revsync runs`: the latest runs, or one run's per-record outcomes. */

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import { initialMigration } from './0001-initial.js'
 import { queuesTurnsSecretsMigration } from './0002-queues-turns-secrets.js'
 import { entityHistoryIndexMigration } from './0003-entity-history-index.js'
+import { syncedPerEntityMigration } from './0004-synced-per-entity.js'
 import type { StoreDialect } from '../store-dialect.js'
 
 /**
@@ -13,5 +14,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0001-initial': initialMigration(dialect),
     '0002-queues-turns-secrets': queuesTurnsSecretsMigration(dialect),
     '0003-entity-history-index': entityHistoryIndexMigration,
+    '0004-synced-per-entity': syncedPerEntityMigration(dialect),
   }
 }
