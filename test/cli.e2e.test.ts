@@ -1,0 +1,70 @@
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { runDemo } from '../src/app/demo/run-demo.js'
+
+const run = promisify(execFile)
+const main = new URL('../src/cli/main.ts', import.meta.url).pathname
+
+/** Runs the CLI as a user would; resolves with its exit code and output, never throws. */
+async function revsync(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', main, ...args], { env: { ...process.env, ...env } })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('the revsync command line', () => {
+  let dir: string
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'revsync-cli-'))
+  })
+  after(() => rm(dir, { recursive: true, force: true }))
+
+  it('validate exits 1 and names file:line, path and fix for a config error', async () => {
+    const file = join(dir, 'revsync.yaml')
+    await writeFile(file, 'systems:\n  hubspot:\n    kind: hubspot\n    auth:\n      token: ${HUBSPOT_TOKEN}\n')
+    const result = await revsync(['-c', file, 'validate', '--offline'], { HUBSPOT_TOKEN: '' })
+    assert.equal(result.code, 1)
+    assert.equal(result.stderr.trim(), 'revsync.yaml:5 systems.hubspot.auth.token: environment variable HUBSPOT_TOKEN is not set; export HUBSPOT_TOKEN=... before running revsync (or write ${HUBSPOT_TOKEN:-default})')
+  })
+
+  it('validate accepts the shipped example config offline', async () => {
+    const example = new URL('../examples/revsync.yaml', import.meta.url).pathname
+    const result = await revsync(['-c', example, 'validate', '--offline'], { SUGAR_URL: 'http://127.0.0.1:1', SUGAR_PASSWORD: 'x', HUBSPOT_TOKEN: 'pat-x' })
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(result.stdout, /is valid: 2 systems, 1 mappings \(people\)/)
+  })
+
+  it('a missing config file is a clear error', async () => {
+    const result = await revsync(['-c', join(dir, 'nope.yaml'), 'validate'])
+    assert.equal(result.code, 1)
+    assert.match(result.stderr, /nope\.yaml: cannot read the config file \(ENOENT\); pass --config PATH or create revsync\.yaml/)
+  })
+})
+
+describe('the demo', () => {
+  it('creates records on its first run and writes nothing on its second', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'revsync-demo-'))
+    try {
+      const lines: string[] = []
+      const result = await runDemo({ storePath: join(dir, 'demo.db'), say: (l) => lines.push(l) })
+      assert.ok((result.first.created['hubspot'] ?? 0) > 100, 'people created in HubSpot')
+      assert.ok((result.first.created['sugar'] ?? 0) > 0, 'people only HubSpot knew created in Sugar')
+      assert.ok(result.first.linked > 0, 'people both systems knew were matched by email')
+      assert.ok(result.first.problems.length === 0)
+      assert.equal(result.second.writes, 0)
+      assert.equal(result.third.writes, 2, 'the Sugar edit propagates and the HubSpot edit is reverted')
+      assert.deepEqual(result.third.updated, { hubspot: 2 })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
