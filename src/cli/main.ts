@@ -7,6 +7,7 @@ import { registerExplain } from './commands/explain.js'
 import { registerValidate } from './commands/validate.js'
 import { registerSandbox } from './commands/sandbox.js'
 import { registerDemo } from './commands/demo.js'
+import { registerReview } from './commands/review.js'
 
 const program = new Command()
   .name('revsync')
@@ -18,6 +19,7 @@ registerValidate(program)
 registerSync(program)
 registerRuns(program)
 registerExplain(program)
+registerReview(program)
 registerSandbox(program)
 registerDemo(program)
 

@@ -10,6 +10,8 @@ export interface EntitySnapshot {
   readonly synced: Readonly<Record<string, FieldValue>>
   /** Why the records were put together (e.g. matched by email); carried into the plan. */
   readonly notes?: readonly Reason[]
+  /** Rows a person settled in the review queue: the value each must now hold, and who chose it. */
+  readonly decided?: Readonly<Record<string, { readonly value: FieldValue; readonly reason: Reason }>>
 }
 
 /** One write the plan asks for, with the values it replaces and the reason for each. */

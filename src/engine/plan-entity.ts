@@ -3,12 +3,20 @@ import { pathFor } from '../domain/mapping.js'
 import type { FieldValue, RecordRefs, RemoteRecord } from '../domain/records.js'
 import type { Reason } from '../domain/reason.js'
 import { decideRow } from './decide-row.js'
-import type { RowSide } from './decide-row.js'
+import type { RowDecision, RowSide } from './decide-row.js'
+import { normalizeValue, sameValue } from './normalize-value.js'
 import type { EntityPlan, EntitySnapshot, HeldRow, PlannedWrite } from './entity-plan.js'
 import { failedFilter } from './passes-filters.js'
 import { isRelatedPath, readRowValue } from './read-row-value.js'
 import { planRelationship } from './plan-relationship.js'
 import type { UserDirectory } from './user-directory.js'
+
+/** A person's review decision: the chosen value wins outright, written wherever it differs. */
+function applyDecided(row: FieldRow, sides: readonly RowSide[], decided: { value: FieldValue; reason: Reason }): RowDecision {
+  const winner = normalizeValue(decided.value)
+  const writes = sides.filter((s) => s.target && (s.value === undefined ? winner !== null : !sameValue(s.value, winner, row.compare))).map((s) => s.system)
+  return { kind: 'set', winner, writes, reason: decided.reason }
+}
 
 /** The last-synced key under which an entity's standing warnings are remembered. */
 export const warningsKey = '@warnings'
@@ -74,7 +82,9 @@ export function planEntity(mapping: Mapping, snapshot: EntitySnapshot, users?: U
   const holds: HeldRow[] = []
   const warnings: Reason[] = []
   for (const row of mapping.rows) {
-    const decision = decideRow(row, rowSides(mapping, row, snapshot, creatables, users), snapshot.synced[row.key])
+    const sides = rowSides(mapping, row, snapshot, creatables, users)
+    const decided = snapshot.decided?.[row.key]
+    const decision = decided ? applyDecided(row, sides, decided) : decideRow(row, sides, snapshot.synced[row.key])
     if (decision.kind === 'hold') {
       holds.push({ rowKey: row.key, reason: decision.reason, candidates: decision.candidates })
       continue

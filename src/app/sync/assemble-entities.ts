@@ -28,10 +28,13 @@ export async function assembleEntities(mapping: Mapping, changes: ChangeSet, dep
       else group.notes.push({ rule: 'delete.recorded', detail: `${system} ${record.object} ${record.id} was deleted; recorded, not propagated` })
     }
   }
-  // Entities whose writes failed last time are planned again, whether or not they changed.
-  for (const retry of await deps.store.getRetries(mapping.name, 10_000)) {
-    if (!groups.has(retry.entityId)) groups.set(retry.entityId, newGroup(retry.entityId, false))
-  }
+  // Entities whose writes failed last time, and entities whose held rows a person has since
+  // settled, are planned again whether or not they changed.
+  const pending = [
+    ...(await deps.store.getRetries(mapping.name, 10_000)).map((r) => r.entityId),
+    ...(await deps.store.listReviews({ status: 'resolved', mapping: mapping.name })).filter((r) => r.appliedAt === null).map((r) => r.entityId),
+  ]
+  for (const entityId of pending) if (!groups.has(entityId)) groups.set(entityId, newGroup(entityId, false))
   await completeLinked(mapping, [...groups.values()], deps)
   // A lead's new contact arrives as an unlinked change too; it already belongs to the lead's entity.
   const claimed = new Set([...groups.values()].flatMap((g) => g.links.map((l) => `${l.system}/${l.recordId}`)))

@@ -1,6 +1,7 @@
 import type { LinkRow } from '../../domain/link.js'
 import type { FieldValue } from '../../domain/records.js'
 import type { RunItem } from '../../domain/run.js'
+import type { ReviewHold, ReviewItem } from '../../domain/review.js'
 import type { EntityPlan } from '../../engine/entity-plan.js'
 import type { BatchCommit, RetryMark, SyncedValues } from '../../store/store.js'
 import { warningsKey } from '../../engine/plan-entity.js'
@@ -9,16 +10,27 @@ import type { WriteOutcome } from './execute-writes.js'
 import { bump } from './sync-report.js'
 import type { SyncReport } from './sync-report.js'
 
+/** What a batch's record needs besides its plans and outcomes. */
+export interface BatchContext {
+  readonly runId: string
+  readonly mapping: string
+  readonly at: string
+  readonly newId: () => string
+  /** Last-synced values before this run, to merge into and to compare warnings with. */
+  readonly previous: ReadonlyMap<string, SyncedValues>
+  /** Settled review items of the batch's entities, applied by this batch. */
+  readonly reviews: ReadonlyMap<string, readonly ReviewItem[]>
+}
+
 /** Builds what one batch makes durable, and counts it into the report. */
 export function recordBatch(
-  runId: string,
-  mapping: string,
-  at: string,
+  context: BatchContext,
   batch: readonly { group: EntityGroup; plan?: EntityPlan }[],
   outcomes: readonly WriteOutcome[],
   report: SyncReport,
-  previous: ReadonlyMap<string, SyncedValues>,
 ): BatchCommit {
+  const { runId, mapping, at, previous } = context
+  const reviews: ReviewHold[] = []
   const links: LinkRow[] = []
   const items: RunItem[] = []
   const failedEntities = new Set<string>()
@@ -44,6 +56,7 @@ export function recordBatch(
       report.held++
       report.problems.push({ entityId: group.entityId, reason: hold.reason })
       items.push(item(group.entityId, '', '', null, { action: 'hold', reasons: [hold.reason] }))
+      reviews.push({ id: context.newId(), mapping, entityId: group.entityId, rowKey: hold.rowKey, reason: hold.reason, candidates: hold.candidates, at })
     }
     // A warning that stood at the last run too was reported then; only new ones are recorded.
     const stillStanding = (previous.get(group.entityId)?.[warningsKey] ?? null) === (plan.synced[warningsKey] ?? null)
@@ -77,5 +90,9 @@ export function recordBatch(
   // Entities planned without a failure leave the retry list; failed ones (re)join it, so the
   // next run plans them again even if nothing changes in any system.
   const resolved = batch.filter(({ group, plan }) => plan && !failedEntities.has(group.entityId)).map(({ group }) => ({ mapping, entityId: group.entityId }))
-  return { links, unlinks: batch.flatMap(({ group }) => group.unlinks), synced, items, resolved, retries }
+  // A settled review is applied once its entity was planned without a failed write.
+  const appliedReviews = batch
+    .filter(({ group, plan }) => plan && !failedEntities.has(group.entityId))
+    .flatMap(({ group }) => (context.reviews.get(group.entityId) ?? []).map((r) => r.id))
+  return { links, unlinks: batch.flatMap(({ group }) => group.unlinks), synced, items, resolved, retries, reviews, appliedReviews }
 }

@@ -3,7 +3,10 @@ import type { Mapping } from '../../domain/mapping.js'
 import { resolveMapping } from '../../domain/mapping.js'
 import type { RemoteUser } from '../../domain/records.js'
 import { planEntity } from '../../engine/plan-entity.js'
-import type { EntityPlan } from '../../engine/entity-plan.js'
+import type { EntityPlan, EntitySnapshot } from '../../engine/entity-plan.js'
+import type { FieldValue } from '../../domain/records.js'
+import type { Reason } from '../../domain/reason.js'
+import type { ReviewItem } from '../../domain/review.js'
 import { buildUserDirectory } from '../../engine/user-directory.js'
 import type { UserDirectory } from '../../engine/user-directory.js'
 import { assembleEntities } from './assemble-entities.js'
@@ -66,10 +69,12 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
 }
 
 async function runBatch(mapping: Mapping, groups: readonly EntityGroup[], users: UserDirectory | undefined, deps: SyncDeps, report: SyncReport, batch: number): Promise<void> {
-  const synced = await deps.store.getSynced(mapping.name, groups.filter((g) => !g.isNew).map((g) => g.entityId))
+  const known = groups.filter((g) => !g.isNew).map((g) => g.entityId)
+  const synced = await deps.store.getSynced(mapping.name, known)
+  const reviews = await deps.store.resolvedReviewsFor(mapping.name, known)
   const planned = groups.map((group) => ({
     group,
-    plan: group.held ? undefined : planEntity(mapping, { entityId: group.entityId, records: group.records, synced: synced.get(group.entityId) ?? {}, notes: group.notes }, users),
+    plan: group.held ? undefined : planEntity(mapping, { entityId: group.entityId, records: group.records, synced: synced.get(group.entityId) ?? {}, notes: group.notes, decided: decidedRows(reviews.get(group.entityId)) }, users),
   }))
   const writes = planned.flatMap(({ plan }) => (plan ? plan.writes.map((write) => ({ entityId: plan.entityId, write })) : []))
   if (report.dryRun) {
@@ -80,7 +85,18 @@ async function runBatch(mapping: Mapping, groups: readonly EntityGroup[], users:
   }
   const outcomes = await executeWrites(writes, deps.connectors)
   deps.afterWrites?.(batch)
-  await deps.store.commit(recordBatch(report.runId, mapping.name, deps.now().toISOString(), planned, outcomes, report, synced))
+  await deps.store.commit(recordBatch({ runId: report.runId, mapping: mapping.name, at: deps.now().toISOString(), newId: deps.newId, previous: synced, reviews }, planned, outcomes, report))
+}
+
+/** Resolved review items as the engine takes them: a value per row, with who chose it. */
+function decidedRows(items: readonly ReviewItem[] | undefined): EntitySnapshot['decided'] {
+  if (!items || items.length === 0) return undefined
+  const decided: Record<string, { value: FieldValue; reason: Reason }> = {}
+  for (const item of items) {
+    if (!item.resolution) continue
+    decided[item.rowKey] = { value: item.resolution.value, reason: { rule: 'review.resolved', detail: `${item.resolvedBy ?? 'a reviewer'} chose ${JSON.stringify(item.resolution.value)} in review ${item.id.slice(0, 8)}` } }
+  }
+  return decided
 }
 
 function emptyPlan(group: EntityGroup): EntityPlan {

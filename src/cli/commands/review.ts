@@ -1,0 +1,47 @@
+import type { Command } from 'commander'
+import { userInfo } from 'node:os'
+import { openApp } from '../../app/open-app.js'
+import { settleReview } from '../../app/review/settle-review.js'
+import type { ReviewChoice } from '../../app/review/settle-review.js'
+import { showValue } from '../../app/sync/show-value.js'
+
+/** `revsync review`: the rows held for a person, side by side, and how to settle them. */
+export function registerReview(program: Command): void {
+  const review = program
+    .command('review')
+    .description('list rows held for review (manual policy, or changes too close to call), side by side')
+    .option('-m, --mapping <name>', 'only this mapping')
+    .action(async (options: { mapping?: string }) => {
+      const app = await openApp(program.opts<{ config: string }>().config)
+      try {
+        const items = await app.store.listReviews({ status: 'open', ...(options.mapping ? { mapping: options.mapping } : {}) })
+        if (items.length === 0) console.log('the review queue is empty')
+        for (const item of items) {
+          console.log(`${item.id.slice(0, 8)}  ${item.mapping}  entity ${item.entityId.slice(0, 8)}  row ${item.rowKey}  since ${item.createdAt}`)
+          console.log(`          ${item.reason.detail}`)
+          for (const c of item.candidates) console.log(`          ${c.system.padEnd(12)} ${showValue(c.value)}`)
+        }
+        if (items.length > 0) console.log('\nsettle one: revsync review resolve ID --take SYSTEM | --value TEXT | --dismiss; the next sync writes it')
+      } finally {
+        await app.close()
+      }
+    })
+  review
+    .command('resolve <id>')
+    .description('settle a held row: take one system\'s value, give a value, or dismiss')
+    .option('--take <system>', 'use this system\'s value')
+    .option('--value <text>', 'use this value (empty for blank)')
+    .option('--dismiss', 'set the item aside')
+    .action(async (id: string, options: { take?: string; value?: string; dismiss?: boolean }) => {
+      const chosen = [options.take !== undefined, options.value !== undefined, options.dismiss === true].filter(Boolean).length
+      if (chosen !== 1) throw new Error('give exactly one of --take SYSTEM, --value TEXT or --dismiss')
+      const choice: ReviewChoice = options.take !== undefined ? { take: options.take } : options.value !== undefined ? { value: options.value === '' ? null : options.value } : { dismiss: true }
+      const app = await openApp(program.opts<{ config: string }>().config)
+      try {
+        const item = await settleReview(app.store, id, choice, userInfo().username, new Date().toISOString())
+        console.log(item.status === 'dismissed' ? `dismissed ${item.id.slice(0, 8)}` : `resolved ${item.id.slice(0, 8)}: ${item.rowKey} = ${showValue(item.resolution?.value)}; the next sync of ${item.mapping} writes it`)
+      } finally {
+        await app.close()
+      }
+    })
+}
