@@ -10,6 +10,11 @@ import { failedFilter } from './passes-filters.js'
 import { isRelatedPath, readRowValue } from './read-row-value.js'
 import { planRelationship } from './plan-relationship.js'
 import type { UserDirectory } from './user-directory.js'
+import { ownerDirectory } from './related-directory.js'
+import type { RelatedDirectory } from './related-directory.js'
+
+/** Directories for the company and parent relationships (owners come from the users). */
+export type RelatedDirectories = Readonly<Partial<Record<'company' | 'parent', RelatedDirectory>>>
 
 /** A person's review decision: the chosen value wins outright, written wherever it differs. */
 function applyDecided(row: FieldRow, sides: readonly RowSide[], decided: { value: FieldValue; reason: Reason }): RowDecision {
@@ -64,7 +69,7 @@ function rowSides(mapping: Mapping, row: FieldRow, snapshot: EntitySnapshot, cre
  * writes (updates of differing records, creates where the entity has no record yet), each
  * with its reason. Pure: the app supplies records, last-synced values and users.
  */
-export function planEntity(mapping: Mapping, snapshot: EntitySnapshot, users?: UserDirectory): EntityPlan {
+export function planEntity(mapping: Mapping, snapshot: EntitySnapshot, users?: UserDirectory, related: RelatedDirectories = {}): EntityPlan {
   const skipped = failedFilter(mapping.config.filters, snapshot.records)
   if (skipped) return { entityId: snapshot.entityId, writes: [], synced: {}, holds: [], warnings: [], skipped }
   const creatables = creatable(mapping, snapshot)
@@ -98,7 +103,10 @@ export function planEntity(mapping: Mapping, snapshot: EntitySnapshot, users?: U
       addFieldReason(d.reasons, field, decision.reason)
     }
   }
-  for (const rule of mapping.relationships) applyRelationship(rule, snapshot, creatables, users, draft, synced, warnings)
+  for (const rule of mapping.relationships) {
+    const directory = rule.name === 'owner' ? (users ? ownerDirectory(users) : undefined) : related[rule.name]
+    if (directory) applyRelationship(rule, snapshot, creatables, directory, draft, synced, warnings)
+  }
   // Remembered like a value, so a standing warning is reported when it appears, not every run.
   synced[warningsKey] = warnings.length > 0 ? warnings.map((w) => w.detail).sort().join('\n') : null
   const writes = [...drafts.values()].flatMap((d) => toWrite(d, snapshot))
@@ -109,18 +117,17 @@ function applyRelationship(
   rule: RelationshipRule,
   snapshot: EntitySnapshot,
   creatables: Set<string>,
-  users: UserDirectory | undefined,
+  directory: RelatedDirectory,
   draft: (system: string) => Draft,
   synced: Record<string, FieldValue>,
   warnings: Reason[],
 ): void {
-  if (rule.name !== 'owner' || !users) return
-  const outcome = planRelationship(rule, snapshot, creatables, users)
+  const outcome = planRelationship(rule, snapshot, creatables, directory)
   warnings.push(...outcome.warnings)
   if (outcome.winnerKey !== undefined) synced[`@${rule.name}`] = outcome.winnerKey
   for (const set of outcome.sets) {
     const d = draft(set.system)
-    d.refs.owner = set.id
+    d.refs[rule.name] = set.id
     d.reasons.push(set.reason)
   }
 }

@@ -3,10 +3,9 @@ import type { Reason } from '../domain/reason.js'
 import { decideRow } from './decide-row.js'
 import type { RowSide } from './decide-row.js'
 import type { EntitySnapshot } from './entity-plan.js'
-import type { UserDirectory } from './user-directory.js'
-import { describeUser } from './user-directory.js'
+import type { RelatedDirectory } from './related-directory.js'
 
-/** The owner a system's record must be given, and why. */
+/** The related id a system's record must be given, and why. */
 export interface RelationshipSet {
   readonly system: string
   readonly id: string
@@ -15,25 +14,25 @@ export interface RelationshipSet {
 
 /** The outcome of one relationship for one entity. */
 export interface RelationshipOutcome {
-  /** The winning user's cross-system key, remembered as the last-synced value. */
+  /** The winner's cross-system key (a user's email, a company's entity id), remembered as last synced. */
   readonly winnerKey?: string
   readonly sets: readonly RelationshipSet[]
   readonly warnings: readonly Reason[]
 }
 
 /**
- * Settles the owner of one entity across systems (SPEC 2.3–2.4): owners compare as the
- * same person (users matched by email), the relationship's own System of Record order picks
- * the winner, and each other system gets that person's user id there. A person who is not
- * a user of a system, or is inactive there, leaves the owner unchanged with a warning.
+ * Settles one relationship of one entity across systems (SPEC 2.3): lookups compare as the
+ * same user or company (through the directory), the relationship's own System of Record
+ * order picks the winner, and each other system gets that user's or company's id there.
+ * Where the winner has no usable counterpart, the lookup is left unchanged with a warning.
  */
-export function planRelationship(rule: RelationshipRule, snapshot: EntitySnapshot, creatables: ReadonlySet<string>, users: UserDirectory): RelationshipOutcome {
+export function planRelationship(rule: RelationshipRule, snapshot: EntitySnapshot, creatables: ReadonlySet<string>, directory: RelatedDirectory): RelationshipOutcome {
   const sides: RowSide[] = rule.order.flatMap((system): RowSide[] => {
     const record = snapshot.records.get(system)
     if (!record && !creatables.has(system)) return []
     const id = record?.refs?.[rule.name]
-    // An owner revsync cannot identify still counts as a value, so it is never overwritten by accident.
-    const value = record ? (id ? (users.identity(system, id)?.key ?? `${system}:${id}`) : null) : undefined
+    // A lookup revsync cannot identify still counts as a value, so it is never overwritten by accident.
+    const value = record ? (id ? (directory.key(system, id) ?? `${system}:${id}`) : null) : undefined
     return [{
       system,
       value,
@@ -48,20 +47,13 @@ export function planRelationship(rule: RelationshipRule, snapshot: EntitySnapsho
   const winnerKey = String(decision.winner)
   const source = sides.find((s) => s.value === winnerKey)
   const sourceId = source ? snapshot.records.get(source.system)?.refs?.[rule.name] : undefined
-  const identity = source ? users.identity(source.system, sourceId) : undefined
-  const sourceUser = source ? users.user(source.system, sourceId) : undefined
-  const who = sourceUser ? describeUser(sourceUser) : `owner ${winnerKey}`
+  const who = source && sourceId ? directory.describe(source.system, sourceId) : `${rule.name} ${winnerKey}`
   const sets: RelationshipSet[] = []
   const warnings: Reason[] = []
   for (const system of decision.writes) {
-    const target = identity ? users.counterpart(identity, system) : undefined
-    if (!target) {
-      warnings.push({ rule: 'owner.missing-user', detail: `${who} is not a user in ${system}; the ${system} owner is left unchanged` })
-    } else if (!target.active) {
-      warnings.push({ rule: 'owner.inactive-user', detail: `${who} is inactive in ${system}; the ${system} owner is left unchanged` })
-    } else {
-      sets.push({ system, id: target.id, reason: { rule: 'owner.system-of-record', detail: `owner: ${who}, because ${decision.reason.detail}` } })
-    }
+    const target = directory.target(winnerKey, system, who)
+    if ('problem' in target) warnings.push(target.problem)
+    else sets.push({ system, id: target.id, reason: { rule: `${rule.name}.system-of-record`, detail: `${rule.name}: ${who}, because ${decision.reason.detail}` } })
   }
   return { winnerKey, sets, warnings }
 }

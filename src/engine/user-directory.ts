@@ -15,6 +15,8 @@ export interface UserDirectory {
   identity(system: string, id: string | null | undefined): UserIdentity | undefined
   /** The same person's user in `system`, if they are one there. */
   counterpart(identity: UserIdentity, system: string): RemoteUser | undefined
+  /** The identity behind a cross-system key. */
+  byKey(key: string): UserIdentity | undefined
 }
 
 /** "John Smith <john@acme.com>": how a user is named in warnings. */
@@ -76,5 +78,9 @@ export function buildUserDirectory(
     user: (system, id) => (id ? byId.get(idKey(system, id)) : undefined),
     identity,
     counterpart: (ident, system) => ident.bySystem.get(system),
+    byKey: (key) => {
+      const members = identities.get(key)
+      return members ? { key, bySystem: members } : undefined
+    },
   }
 }

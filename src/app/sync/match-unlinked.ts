@@ -5,6 +5,8 @@ import { normalizeValue } from '../../engine/normalize-value.js'
 import { readRowValue } from '../../engine/read-row-value.js'
 import type { EntityGroup } from './entity-group.js'
 import type { SyncDeps } from './sync-deps.js'
+import { matchCompaniesIn } from './match-companies.js'
+import type { Reason } from '../../domain/reason.js'
 
 /** The normalized match value of a record: lower-cased and trimmed, as connectors key lookups. */
 function matchValue(row: FieldRow, system: string, record: RemoteRecord): string | undefined {
@@ -34,16 +36,48 @@ export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<stri
       if (key) keyed.set(key, [...(keyed.get(key) ?? []), record])
     }
     if (!row) continue
-    holdDuplicates(row, system, keyed, groups)
-    for (const other of mapping.order.filter((s) => s !== system)) {
-      await matchAgainst(mapping, row, system, other, keyed, groups, claimed, deps)
+    const others = mapping.order.filter((s) => s !== system)
+    if (mapping.config.entity === 'company') {
+      // A parent and its child often share a domain: two companies on one key are not duplicates.
+      for (const other of others) await matchCompanyGroups(mapping, system, records, other, groups, claimed, deps)
+      continue
     }
+    holdDuplicates(row, system, keyed, groups)
+    for (const other of others) await matchAgainst(mapping, row, system, other, keyed, groups, claimed, deps)
     deps.onProgress?.({ phase: 'match', system, done: records.length, total: records.length })
   }
   return [...groups.values()]
 }
 
 /** Two records of one system with one key would both claim the same counterpart: hold them. */
+async function matchCompanyGroups(
+  mapping: Mapping,
+  system: string,
+  records: readonly RemoteRecord[],
+  other: string,
+  groups: Map<RemoteRecord, EntityGroup>,
+  claimed: Set<string>,
+  deps: SyncDeps,
+): Promise<void> {
+  const matches = await matchCompaniesIn(mapping, system, records, other, deps)
+  const linkedAlready = await deps.store.findEntities(mapping.name, other, [...matches.values()].flatMap((m) => (m.kind === 'matched' ? [m.record.id] : [])))
+  for (const [record, match] of matches) {
+    const group = groups.get(record)
+    if (!group || match.kind === 'none') continue
+    if (match.kind === 'ambiguous') group.held = match.reason
+    else if (linkedAlready.has(match.record.id) || claimed.has(`${other}/${match.record.id}`)) continue
+    else link(mapping, group, other, match.record, match.reason, claimed)
+  }
+}
+
+/** Joins a matched record of another system to a new entity. */
+function link(mapping: Mapping, group: EntityGroup, other: string, match: RemoteRecord, reason: Reason, claimed: Set<string>): void {
+  group.records.set(other, match)
+  group.links.push({ mapping: mapping.name, entityId: group.entityId, system: other, object: match.object, recordId: match.id })
+  group.notes.push(reason)
+  claimed.add(`${other}/${match.id}`)
+}
+
 function holdDuplicates(row: FieldRow, system: string, keyed: Map<string, RemoteRecord[]>, groups: Map<RemoteRecord, EntityGroup>): void {
   for (const [key, records] of keyed) {
     if (records.length < 2) continue
@@ -91,10 +125,7 @@ async function matchAgainst(
       group.held = { rule: 'match.already-linked', detail: `${row.key} ${key} matches ${other} ${describe}, which is already linked to another entity; not merged` }
     } else {
       const match = found[0] as RemoteRecord
-      group.records.set(other, match)
-      group.links.push({ mapping: mapping.name, entityId: group.entityId, system: other, object: match.object, recordId: match.id })
-      group.notes.push({ rule: 'match.key', detail: `matched ${other} ${match.object} ${match.id} by ${row.key} ${key}` })
-      claimed.add(`${other}/${match.id}`)
+      link(mapping, group, other, match, { rule: 'match.key', detail: `matched ${other} ${match.object} ${match.id} by ${row.key} ${key}` }, claimed)
     }
   }
 }

@@ -40,7 +40,7 @@ export function recordBatch(
 
   for (const { group, plan } of batch) {
     links.push(...group.links)
-    const matched = group.notes.filter((n) => n.rule === 'match.key')
+    const matched = group.notes.filter((n) => n.rule.startsWith('match.'))
     report.linked += matched.length
     for (const note of matched) items.push(item(group.entityId, '', '', null, { action: 'link', reasons: [note] }))
     if (group.held) {
@@ -60,6 +60,11 @@ export function recordBatch(
     }
     // A warning that stood at the last run too was reported then; only new ones are recorded.
     const stillStanding = (previous.get(group.entityId)?.[warningsKey] ?? null) === (plan.synced[warningsKey] ?? null)
+    // A lookup to a company not linked yet is tried again next run, when it may be.
+    for (const warning of plan.warnings.filter((w) => w.rule.endsWith('.not-linked'))) {
+      failedEntities.add(group.entityId)
+      retries.push({ mapping, entityId: group.entityId, system: '', reason: warning })
+    }
     for (const warning of stillStanding ? [] : plan.warnings) {
       report.warnings++
       const [system, record] = [...group.records.entries()][0] ?? ['', undefined]

@@ -14,6 +14,7 @@ import type { EntityGroup } from './entity-group.js'
 import { executeWrites } from './execute-writes.js'
 import { readChanges } from './read-changes.js'
 import { recordBatch } from './record-batch.js'
+import { loadRelated } from './load-related.js'
 import type { SyncDeps } from './sync-deps.js'
 import { bump, emptyReport } from './sync-report.js'
 import type { SyncReport } from './sync-report.js'
@@ -53,7 +54,7 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
     Object.assign(report.read, changes.reads)
     const groups = await assembleEntities(mapping, changes, deps)
     for (let start = 0, batch = 0; start < groups.length; start += config.sync.batchSize, batch++) {
-      await runBatch(mapping, groups.slice(start, start + config.sync.batchSize), users, deps, report, batch)
+      await runBatch(config, mapping, groups.slice(start, start + config.sync.batchSize), users, deps, report, batch)
       deps.onProgress?.({ phase: 'write', done: Math.min(groups.length, start + config.sync.batchSize), total: groups.length })
     }
     if (!dryRun) {
@@ -68,13 +69,14 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
   }
 }
 
-async function runBatch(mapping: Mapping, groups: readonly EntityGroup[], users: UserDirectory | undefined, deps: SyncDeps, report: SyncReport, batch: number): Promise<void> {
+async function runBatch(config: RevsyncConfig, mapping: Mapping, groups: readonly EntityGroup[], users: UserDirectory | undefined, deps: SyncDeps, report: SyncReport, batch: number): Promise<void> {
   const known = groups.filter((g) => !g.isNew).map((g) => g.entityId)
   const synced = await deps.store.getSynced(mapping.name, known)
   const reviews = await deps.store.resolvedReviewsFor(mapping.name, known)
+  const related = await loadRelated(config, mapping, groups, deps.store)
   const planned = groups.map((group) => ({
     group,
-    plan: group.held ? undefined : planEntity(mapping, { entityId: group.entityId, records: group.records, synced: synced.get(group.entityId) ?? {}, notes: group.notes, decided: decidedRows(reviews.get(group.entityId)) }, users),
+    plan: group.held ? undefined : planEntity(mapping, { entityId: group.entityId, records: group.records, synced: synced.get(group.entityId) ?? {}, notes: group.notes, decided: decidedRows(reviews.get(group.entityId)) }, users, related),
   }))
   const writes = planned.flatMap(({ plan }) => (plan ? plan.writes.map((write) => ({ entityId: plan.entityId, write })) : []))
   if (report.dryRun) {

@@ -38,6 +38,7 @@ function checkMapping(config: RevsyncConfig, name: string, mapping: MappingConfi
     }
   })
   for (const [rel, rule] of Object.entries(mapping.relationships)) {
+    if (rule && rel !== 'owner') issues.push(...checkRelatedMapping(config, name, mapping, rel, rule.mapping))
     rule?.order?.forEach((s, i) => {
       if (!objectsOf.has(s)) issues.push({ path: [...at, 'relationships', rel, 'order', i], message: `"${s}" is not a system of this mapping` })
     })
@@ -46,6 +47,23 @@ function checkMapping(config: RevsyncConfig, name: string, mapping: MappingConfi
     if (!objectsOf.has(f.system)) issues.push({ path: [...at, 'filters', i, 'system'], message: `"${f.system}" is not a system of this mapping` })
   })
   return issues
+}
+
+/** The company mapping a `company` or `parent` relationship translates through, by name. */
+export function relatedMappingName(config: RevsyncConfig, self: string, relationship: string, named: string | undefined): string | undefined {
+  if (named) return named
+  if (relationship === 'parent') return self
+  const companies = Object.entries(config.mappings).filter(([, m]) => m.entity === 'company')
+  return companies.length === 1 ? companies[0]?.[0] : undefined
+}
+
+function checkRelatedMapping(config: RevsyncConfig, name: string, mapping: MappingConfig, rel: string, named: string | undefined): ConfigIssue[] {
+  const at = ['mappings', name, 'relationships', rel]
+  if (rel === 'parent' && mapping.entity !== 'company') return [{ path: at, message: 'parent relates companies to companies; this mapping holds people', fix: 'move it to the company mapping' }]
+  const target = relatedMappingName(config, name, rel, named)
+  if (!target) return [{ path: at, message: `${rel} needs a company mapping to translate through`, fix: 'add a mapping with entity: company, or name it with mapping: NAME' }]
+  if (config.mappings[target]?.entity !== 'company') return [{ path: [...at, 'mapping'], message: `"${target}" is not a company mapping` }]
+  return []
 }
 
 function checkRow(

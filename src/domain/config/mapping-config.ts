@@ -62,6 +62,8 @@ export const filterSchema = z.strictObject({
 export const relationshipSchema = z.strictObject({
   order: z.array(nameSchema).min(1).optional(),
   direction: directionSchema.default('both'),
+  /** For `company` and `parent`: the company mapping whose links translate the lookup; the only one by default. */
+  mapping: nameSchema.optional(),
 })
 
 export const mappingSchema = z.strictObject({
