@@ -16,6 +16,8 @@ export interface SalesforceSession {
   calls(): number
   /** The org's API usage from the last `Sforce-Limit-Info` header. */
   apiUsage(): { readonly used: number; readonly limit: number } | undefined
+  /** The configured credentials and the current access token, to keep out of messages. */
+  secrets(): string[]
 }
 
 export interface SessionDeps {
@@ -109,5 +111,6 @@ export function createSalesforceSession(config: SalesforceSystemConfig, deps: Se
     },
     calls: () => calls,
     apiUsage: () => usage,
+    secrets: () => secretsOf(config.auth, conn),
   }
 }

@@ -1,6 +1,7 @@
 import type { RelationshipSchema } from '../../domain/object-schema.js'
 import type { WriteOp, WriteResult } from '../../domain/records.js'
 import { chunk } from '../kit/chunk.js'
+import { redact } from '../kit/redact.js'
 import { SalesforceCallError, writeFailureCode } from './errors.js'
 import type { ReadContext } from './read.js'
 import { relationshipsOf } from './schema.js'
@@ -102,5 +103,7 @@ export async function writeRecords(ctx: WriteContext, object: string, ops: reado
   for (const kind of ['create', 'update'] as const) {
     for (const items of chunk(byKind[kind], collectionSize)) await sendChunk(ctx, object, kind, items, results)
   }
-  return results
+  // Salesforce echoes refused values (an invalid email) in its messages, which revsync stores.
+  const secrets = ctx.session.secrets()
+  return results.map((r) => (r.ok ? r : { ...r, message: redact(r.message, secrets) }))
 }

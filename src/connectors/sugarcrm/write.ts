@@ -1,6 +1,7 @@
 import { ConnectorError } from '../../domain/connector.js'
 import type { WriteOp, WriteResult } from '../../domain/records.js'
 import { chunk } from '../kit/chunk.js'
+import { redact } from '../kit/redact.js'
 import type { SugarClient } from './client.js'
 import { isTransientStatus, writeFailure } from './errors.js'
 import { toSugarBody } from './fields.js'
@@ -62,7 +63,9 @@ export async function writeRecords(client: SugarClient, module: string, ops: rea
       return true
     })
   }
-  return results
+  // Sugar echoes refused values (an unknown related id) in its messages, which revsync stores.
+  const secrets = client.secrets()
+  return results.map((r) => (r.ok ? r : { ...r, message: redact(r.message, secrets) }))
 }
 
 /** Sends one chunk; `settle` records an answer, or returns false to send that request again. */
