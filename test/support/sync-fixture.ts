@@ -11,6 +11,9 @@ import { startHubSpotSim } from '../../src/sandbox/hubspot/server.js'
 import type { HubSpotSim } from '../../src/sandbox/hubspot/server.js'
 import type { HubSpotSeed } from '../../src/sandbox/hubspot/seed.js'
 import { startSugarSim } from '../../src/sandbox/sugarcrm/sim.js'
+import { startSalesforceSim } from '../../src/sandbox/salesforce/server.js'
+import type { SalesforceSim } from '../../src/sandbox/salesforce/server.js'
+import type { SalesforceSeed } from '../../src/sandbox/salesforce/seed.js'
 import type { SugarSim } from '../../src/sandbox/sugarcrm/sim.js'
 import type { SugarSeed } from '../../src/sandbox/sugarcrm/seed.js'
 
@@ -21,6 +24,7 @@ export const sugarPassword = 'sugar-test-password'
 export interface SyncFixture {
   readonly sugar: SugarSim
   readonly hubspot: HubSpotSim
+  readonly salesforce: SalesforceSim | undefined
   readonly app: App
   readonly storePath: string
   sync(mapping?: string, extra?: Partial<SyncDeps>, options?: { dryRun?: boolean }): Promise<SyncReport>
@@ -33,7 +37,8 @@ export interface SyncFixture {
  * Starts SugarCRM and HubSpot simulators with the given seeds and opens revsync on them with
  * `mappingsYaml` (the `mappings:` section, indented by two spaces under it).
  */
-export async function startSyncFixture(seeds: { sugar: SugarSeed; hubspot: Omit<HubSpotSeed, 'token'> }, mappingsYaml: string): Promise<SyncFixture> {
+export async function startSyncFixture(seeds: { sugar: SugarSeed; hubspot: Omit<HubSpotSeed, 'token'>; salesforce?: SalesforceSeed }, mappingsYaml: string): Promise<SyncFixture> {
+  const salesforce = seeds.salesforce ? await startSalesforceSim({ seed: seeds.salesforce }) : undefined
   const sugar = await startSugarSim({ seed: { ...seeds.sugar, users: [{ user_name: 'admin', last_name: 'Admin', password: sugarPassword, status: 'Active', is_admin: true, email1: 'admin@example.com' }, ...(seeds.sugar.users ?? [])] } })
   const hubspot = await startHubSpotSim({ seed: { ...seeds.hubspot, token: hubspotToken } })
   const dir = await mkdtemp(join(tmpdir(), 'revsync-test-'))
@@ -48,17 +53,18 @@ systems:
     kind: hubspot
     url: ${hubspot.url}
     auth: { token: "\${HUBSPOT_TOKEN}" }
-sync:
+${salesforce ? `  sfdc:\n    kind: salesforce\n    url: ${salesforce.url}\n    auth: { accessToken: "\${SFDC_TOKEN}" }\n` : ''}sync:
   overlapSeconds: 60
   batchSize: 50
 mappings:
 ${mappingsYaml}`
-  const loaded = parseConfigText(text, 'revsync.yaml', { SUGAR_PASSWORD: sugarPassword, HUBSPOT_TOKEN: hubspotToken })
+  const loaded = parseConfigText(text, 'revsync.yaml', { SUGAR_PASSWORD: sugarPassword, HUBSPOT_TOKEN: hubspotToken, SFDC_TOKEN: '00D8c0000000001!sandbox-access-token' })
   const app = await openAppFrom(loaded)
   const opened: App[] = [app]
   return {
     sugar,
     hubspot,
+    salesforce,
     app,
     storePath,
     sync: (mapping = 'people', extra = {}, options = {}) => runSync(loaded.config, mapping, app.syncDeps(extra), options),
@@ -69,7 +75,7 @@ ${mappingsYaml}`
     },
     close: async () => {
       for (const a of opened) await a.close()
-      await Promise.all([sugar.close(), hubspot.close()])
+      await Promise.all([sugar.close(), hubspot.close(), salesforce?.close()])
       await rm(dir, { recursive: true, force: true })
     },
   }

@@ -95,6 +95,11 @@ describe('loading revsync.yaml', () => {
     assert.doesNotThrow(() => parseConfigText(oneWay, 'revsync.yaml', env))
   })
 
+  it('refuses delete propagation, which is not supported yet, instead of silently ignoring it', () => {
+    const lines = issuesOf(valid.replace('    match: [email]', '    match: [email]\n    deletes: propagate'))
+    assert.deepEqual(lines, ['revsync.yaml:24 mappings.people.deletes: deletes: propagate is not supported yet; revsync records deletes and archives without propagating them; remove the setting (record is the default)'])
+  })
+
   it('reports a match key that names no row', () => {
     const lines = issuesOf(valid.replace('match: [email]', 'match: [mail]'))
     assert.deepEqual(lines, ['revsync.yaml:23 mappings.people.match[0]: no field row is named "mail"; add name: mail to the row that holds it'])

@@ -12,6 +12,6 @@ export function createConnector(system: SystemConfig): Connector {
     case 'sugarcrm':
       return createSugarCrmConnector(system)
     case 'salesforce':
-      return createSalesforceConnector(system)
+      return createSalesforceConnector(system, {}, { autoAssignLeadsOnCreate: system.assignLeads ?? false })
   }
 }

@@ -34,6 +34,8 @@ export const salesforceSystemSchema = z.strictObject({
   url,
   apiVersion: z.string().regex(/^\d+\.\d$/).default('62.0'),
   requestsPerSecond,
+  /** Ask Salesforce to run its lead assignment rules on leads revsync creates (Sforce-Auto-Assign). */
+  assignLeads: z.boolean().optional(),
   auth: z.union([
     z.strictObject({ accessToken: z.string().min(1) }),
     z.strictObject({ clientId: z.string().min(1), clientSecret: z.string().min(1) }),
