@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { runDemo } from '../src/app/demo/run-demo.js'
+import { readFile } from 'node:fs/promises'
+import { demoCredentials, demoSeed } from '../src/sandbox/demo-seed.js'
+import { startSandbox } from '../src/sandbox/start-sandbox.js'
 
 const run = promisify(execFile)
 const main = new URL('../src/cli/main.ts', import.meta.url).pathname
@@ -47,6 +50,53 @@ describe('the revsync command line', () => {
     const result = await revsync(['-c', join(dir, 'nope.yaml'), 'validate'])
     assert.equal(result.code, 1)
     assert.match(result.stderr, /nope\.yaml: cannot read the config file \(ENOENT\); pass --config PATH or create revsync\.yaml/)
+  })
+})
+
+describe('plan, sync, runs and explain on a real config', () => {
+  let dir: string
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>
+  let config: string
+  const env = () => ({ SUGAR_URL: sandbox.sugar.url, SUGAR_PASSWORD: demoCredentials.sugarPassword, HUBSPOT_URL: sandbox.hubspot.url, HUBSPOT_TOKEN: demoCredentials.hubspotToken })
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'revsync-cli-sync-'))
+    sandbox = await startSandbox(demoSeed({ contacts: 20, leads: 5 }))
+    config = join(dir, 'revsync.yaml')
+    const example = await readFile(new URL('../examples/revsync.yaml', import.meta.url), 'utf8')
+    await writeFile(config, example.replace('store: .revsync/state.db', `store: ${join(dir, 'state.db')}`))
+  })
+  after(async () => {
+    await sandbox.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('plan prints the writes with their rules, changes nothing, and exits 2 when there is something to do', async () => {
+    const plan = await revsync(['-c', config, 'plan'], env())
+    assert.equal(plan.code, 2, plan.stderr)
+    assert.match(plan.stdout, /^plan people: \d+ writes/m)
+    assert.match(plan.stdout, /create hubspot contacts/)
+    assert.match(plan.stdout, /\[system-of-record\] email, firstname, lastname/)
+    assert.equal((await revsync(['-c', config, 'plan'], env())).code, 2, 'nothing was written by the first plan')
+  })
+
+  it('sync writes, then plan exits 0; runs and explain tell what happened', async () => {
+    const sync = await revsync(['-c', config, 'sync'], env())
+    assert.equal(sync.code, 0, sync.stderr)
+    assert.match(sync.stdout, /^sync people \(run [0-9a-f]{8}\)/)
+    const plan = await revsync(['-c', config, 'plan'], env())
+    assert.equal(plan.code, 0, plan.stdout)
+    assert.match(plan.stdout, /plan people: 0 writes/)
+    const runs = await revsync(['-c', config, 'runs'], env())
+    assert.match(runs.stdout, /sync people {2}succeeded {2}writes \d+/)
+    const id = /run ([0-9a-f]{8})/.exec(sync.stdout)?.[1] ?? ''
+    const shown = await revsync(['-c', config, 'runs', 'show', id], env())
+    const created = /create hubspot:contacts\/(\d+)/.exec(shown.stdout)?.[1]
+    assert.ok(created, shown.stdout.slice(0, 500))
+    const explain = await revsync(['-c', config, 'explain', `hubspot:contacts/${created}`], env())
+    assert.equal(explain.code, 0, explain.stderr)
+    assert.match(explain.stdout, /^entity [0-9a-f-]{36} \(mapping people\)/)
+    assert.match(explain.stdout, /last written by run [0-9a-f]{8} .* into hubspot\.email: \[system-of-record\] sugar is highest in System of Record order with a value/)
   })
 })
 
