@@ -7,6 +7,7 @@ import { registerExplain } from './commands/explain.js'
 import { registerValidate } from './commands/validate.js'
 import { registerSandbox } from './commands/sandbox.js'
 import { registerDemo } from './commands/demo.js'
+import { registerExport } from './commands/export.js'
 import { registerReview } from './commands/review.js'
 
 const program = new Command()
@@ -22,6 +23,7 @@ registerExplain(program)
 registerReview(program)
 registerSandbox(program)
 registerDemo(program)
+registerExport(program)
 
 try {
   await program.parseAsync()

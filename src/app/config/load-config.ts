@@ -7,6 +7,7 @@ import type { ConfigIssue } from '../../domain/config/config-issue.js'
 import { configSchema } from '../../domain/config/config-schema.js'
 import type { RevsyncConfig } from '../../domain/config/config-schema.js'
 import { checkReferences } from '../../domain/config/check-references.js'
+import { checkExports } from '../../domain/config/check-exports.js'
 import { ConfigError } from './config-error.js'
 import type { LocatedIssue } from './config-error.js'
 import { interpolateEnv } from './interpolate-env.js'
@@ -45,7 +46,7 @@ export function parseConfigText(text: string, file: string, env: Readonly<Record
   if (interpolated.issues.length > 0) throw new ConfigError(locate(interpolated.issues))
   const parsed = configSchema.safeParse(interpolated.value)
   if (!parsed.success) throw new ConfigError(locate(parsed.error.issues.flatMap(fromZodIssue)))
-  const referenceIssues = checkReferences(parsed.data)
+  const referenceIssues = [...checkReferences(parsed.data), ...checkExports(parsed.data)]
   if (referenceIssues.length > 0) throw new ConfigError(locate(referenceIssues))
   return { config: parsed.data, file, locate }
 }

@@ -5,6 +5,7 @@ import { syncOrder } from '../../app/sync/sync-order.js'
 import { formatSyncReport } from '../format-report.js'
 import { createProgressLine } from '../progress.js'
 import { formatPlan } from '../format-plan.js'
+import { planExport } from './export.js'
 
 /** `revsync sync` and `revsync plan`: run the mappings, or show what a run would write. */
 export function registerSync(program: Command): void {
@@ -30,7 +31,14 @@ export function registerSync(program: Command): void {
     .command('plan')
     .description('print every write a sync would make, per record, with the rule behind it; changes nothing (exit 2 when there is something to do)')
     .option('-m, --mapping <name>', 'plan only this mapping')
-    .action(async (options: { mapping?: string }) => {
+    .option('--export <target>', 'plan an export of FILE into this target instead: every record, account, owner and field, with reasons')
+    .argument('[file]', 'the signal file, with --export')
+    .action(async (file: string | undefined, options: { mapping?: string; export?: string }) => {
+      if (options.export !== undefined) {
+        if (file === undefined) throw new Error('plan --export NAME needs the signal file: revsync plan --export NAME FILE')
+        process.exitCode = await planExport(program.opts<{ config: string }>().config, options.export, file)
+        return
+      }
       const app = await openApp(program.opts<{ config: string }>().config)
       let writes = 0
       try {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { mappingSchema, nameSchema } from './mapping-config.js'
 import { systemConfigSchema } from './system-config.js'
+import { exportTargetSchema } from '../export/export-config.js'
 
 /** Users matched by hand where emails differ: one row per person, a user id per system. */
 export const userOverrideSchema = z.record(nameSchema, z.string().min(1))
@@ -13,6 +14,8 @@ export const configSchema = z.strictObject({
   systems: z.record(nameSchema, systemConfigSchema),
   users: z.strictObject({ overrides: z.array(userOverrideSchema).default([]) }).default({ overrides: [] }),
   mappings: z.record(nameSchema, mappingSchema).default({}),
+  /** Export targets: where people signals become leads, contacts and accounts (SPEC 3). */
+  exports: z.record(nameSchema, exportTargetSchema).default({}),
   sync: z
     .strictObject({
       /** Seconds re-read before each cursor, against clock skew between systems. */
