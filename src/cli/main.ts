@@ -9,6 +9,7 @@ import { registerSandbox } from './commands/sandbox.js'
 import { registerDemo } from './commands/demo.js'
 import { registerExport } from './commands/export.js'
 import { registerReview } from './commands/review.js'
+import { registerMatch } from './commands/match.js'
 
 const program = new Command()
   .name('revsync')
@@ -24,6 +25,7 @@ registerReview(program)
 registerSandbox(program)
 registerDemo(program)
 registerExport(program)
+registerMatch(program)
 
 try {
   await program.parseAsync()

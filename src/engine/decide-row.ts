@@ -95,7 +95,7 @@ function mostRecent(row: FieldRow, sources: readonly RowSide[], last: FieldValue
   const first = latest[0] as RowSide
   const rival = latest.find((s) => !sameValue(s.value, first.value, row.compare))
   if (rival && first.changedAt - rival.changedAt <= row.toleranceMs) {
-    return hold(`${first.system} and ${rival.system} changed within ${row.toleranceMs / 1000}s of each other; not guessed`, 'most-recent.too-close', changed)
+    return hold(`${first.system} and ${rival.system} changed within ${row.toleranceMs / 1000}s of each other; not guessed`, 'most-recent.too-close', sources)
   }
   const detail = rival
     ? `${first.system} changed to ${showValue(first.value)} after ${rival.system} changed to ${showValue(rival.value)}`
@@ -107,13 +107,14 @@ function manual(row: FieldRow, sources: readonly RowSide[], last: FieldValue | u
   const changed = changedSides(row, sources, last)
   const distinct = changed.filter((s, i) => changed.findIndex((o) => sameValue(o.value, s.value, row.compare)) === i)
   if (distinct.length > 1) {
-    return hold(`${distinct.map((s) => `${s.system} has ${showValue(s.value)}`).join(', ')}; held for review`, 'manual.conflict', distinct)
+    return hold(`${distinct.map((s) => `${s.system} has ${showValue(s.value)}`).join(', ')}; held for review`, 'manual.conflict', sources)
   }
   const only = distinct[0]
   if (!only) return keep(last)
   return { winner: normalizeValue(only.value), reason: { rule: 'manual.one-side', detail: `only ${only.system} changed (to ${showValue(only.value)}); it propagates` } }
 }
 
+/** Holds a row; every source's value is kept, so a person sees them side by side and a later change to any of them is noticed. */
 function hold(detail: string, rule: string, sides: readonly RowSide[]): Outcome {
   return {
     hold: {

@@ -16,6 +16,24 @@ import type { RelatedDirectory } from './related-directory.js'
 /** Directories for the company and parent relationships (owners come from the users). */
 export type RelatedDirectories = Readonly<Partial<Record<'company' | 'parent', RelatedDirectory>>>
 
+/**
+ * A row waiting for a person stays held until a side changes its value again. Without this,
+ * revsync's own write to another field of the record would make that side look like the
+ * latest change and settle the conflict on the person's behalf.
+ */
+function stillHeld(row: FieldRow, sides: readonly RowSide[], open: NonNullable<EntitySnapshot['openReviews']>[string] | undefined): RowDecision | undefined {
+  if (!open) return undefined
+  const sources = sides.filter((s) => s.source && s.value !== undefined)
+  // A side that was not there when the row was held counts as unchanged only while it is blank.
+  const unchanged =
+    open.candidates.every((c) => sources.some((s) => s.system === c.system)) &&
+    sources.every((side) => {
+      const held = open.candidates.find((c) => c.system === side.system)
+      return held ? sameValue(side.value, held.value, row.compare) : normalizeValue(side.value) === null
+    })
+  return unchanged ? { kind: 'hold', reason: open.reason, candidates: sources.map((s) => ({ system: s.system, value: normalizeValue(s.value) })) } : undefined
+}
+
 /** A person's review decision: the chosen value wins outright, written wherever it differs. */
 function applyDecided(row: FieldRow, sides: readonly RowSide[], decided: { value: FieldValue; reason: Reason }): RowDecision {
   const winner = normalizeValue(decided.value)
@@ -89,7 +107,7 @@ export function planEntity(mapping: Mapping, snapshot: EntitySnapshot, users?: U
   for (const row of mapping.rows) {
     const sides = rowSides(mapping, row, snapshot, creatables, users)
     const decided = snapshot.decided?.[row.key]
-    const decision = decided ? applyDecided(row, sides, decided) : decideRow(row, sides, snapshot.synced[row.key])
+    const decision = decided ? applyDecided(row, sides, decided) : (stillHeld(row, sides, snapshot.openReviews?.[row.key]) ?? decideRow(row, sides, snapshot.synced[row.key]))
     if (decision.kind === 'hold') {
       holds.push({ rowKey: row.key, reason: decision.reason, candidates: decision.candidates })
       continue

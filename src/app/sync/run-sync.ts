@@ -73,10 +73,11 @@ async function runBatch(config: RevsyncConfig, mapping: Mapping, groups: readonl
   const known = groups.filter((g) => !g.isNew).map((g) => g.entityId)
   const synced = await deps.store.getSynced(mapping.name, known)
   const reviews = await deps.store.resolvedReviewsFor(mapping.name, known)
+  const open = await deps.store.openReviewFor(mapping.name, known)
   const related = await loadRelated(config, mapping, groups, deps.store)
   const planned = groups.map((group) => ({
     group,
-    plan: group.held ? undefined : planEntity(mapping, { entityId: group.entityId, records: group.records, synced: synced.get(group.entityId) ?? {}, notes: group.notes, decided: decidedRows(reviews.get(group.entityId)) }, users, related),
+    plan: group.held ? undefined : planEntity(mapping, { entityId: group.entityId, records: group.records, synced: synced.get(group.entityId) ?? {}, notes: group.notes, decided: decidedRows(reviews.get(group.entityId)), openReviews: openRows(open.get(group.entityId)) }, users, related),
   }))
   const writes = planned.flatMap(({ plan }) => (plan ? plan.writes.map((write) => ({ entityId: plan.entityId, write })) : []))
   if (report.dryRun) {
@@ -88,6 +89,7 @@ async function runBatch(config: RevsyncConfig, mapping: Mapping, groups: readonl
   const outcomes = await executeWrites(writes, deps.connectors)
   deps.afterWrites?.(batch)
   await deps.store.commit(recordBatch({ runId: report.runId, mapping: mapping.name, at: deps.now().toISOString(), newId: deps.newId, previous: synced, reviews }, planned, outcomes, report))
+  await closeSettledReviews(planned, open, deps)
 }
 
 /** Resolved review items as the engine takes them: a value per row, with who chose it. */
@@ -99,6 +101,25 @@ function decidedRows(items: readonly ReviewItem[] | undefined): EntitySnapshot['
     decided[item.rowKey] = { value: item.resolution.value, reason: { rule: 'review.resolved', detail: `${item.resolvedBy ?? 'a reviewer'} chose ${JSON.stringify(item.resolution.value)} in review ${item.id.slice(0, 8)}` } }
   }
   return decided
+}
+
+/**
+ * Closes review items whose row a later change settled without a person (a side changed its
+ * value again, and the policy could decide): left open, a stale item would hold the row again
+ * if the values ever came back to what they were.
+ */
+async function closeSettledReviews(planned: readonly { plan?: EntityPlan; group: EntityGroup }[], open: ReadonlyMap<string, readonly ReviewItem[]>, deps: SyncDeps): Promise<void> {
+  for (const { plan, group } of planned) {
+    for (const item of open.get(group.entityId) ?? []) {
+      if (plan && item.rowKey in plan.synced) await deps.store.resolveReview(item.id, { dismissed: true, by: 'revsync (a later change settled the row)', at: deps.now().toISOString() })
+    }
+  }
+}
+
+/** Open review items as the engine takes them: what each side held when the row was held. */
+function openRows(items: readonly ReviewItem[] | undefined): EntitySnapshot['openReviews'] {
+  if (!items || items.length === 0) return undefined
+  return Object.fromEntries(items.map((item) => [item.rowKey, { reason: item.reason, candidates: item.candidates }]))
 }
 
 function emptyPlan(group: EntityGroup): EntityPlan {
