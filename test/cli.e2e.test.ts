@@ -41,9 +41,9 @@ describe('the revsync command line', () => {
 
   it('validate accepts the shipped example config offline', async () => {
     const example = new URL('../examples/revsync.yaml', import.meta.url).pathname
-    const result = await revsync(['-c', example, 'validate', '--offline'], { SUGAR_URL: 'http://127.0.0.1:1', SUGAR_PASSWORD: 'x', HUBSPOT_TOKEN: 'pat-x' })
+    const result = await revsync(['-c', example, 'validate', '--offline'], { SUGAR_URL: 'http://127.0.0.1:1', SUGAR_PASSWORD: 'x', HUBSPOT_TOKEN: 'pat-x', SALESFORCE_ACCESS_TOKEN: 'x' })
     assert.equal(result.code, 0, result.stderr)
-    assert.match(result.stdout, /is valid: 2 systems, 1 mappings \(people\)/)
+    assert.match(result.stdout, /is valid: 3 systems, 1 mappings \(people\)/)
   })
 
   it('a missing config file is a clear error', async () => {
@@ -57,7 +57,14 @@ describe('plan, sync, runs and explain on a real config', () => {
   let dir: string
   let sandbox: Awaited<ReturnType<typeof startSandbox>>
   let config: string
-  const env = () => ({ SUGAR_URL: sandbox.sugar.url, SUGAR_PASSWORD: demoCredentials.sugarPassword, HUBSPOT_URL: sandbox.hubspot.url, HUBSPOT_TOKEN: demoCredentials.hubspotToken })
+  const env = () => ({
+    SUGAR_URL: sandbox.sugar.url,
+    SUGAR_PASSWORD: demoCredentials.sugarPassword,
+    HUBSPOT_URL: sandbox.hubspot.url,
+    HUBSPOT_TOKEN: demoCredentials.hubspotToken,
+    SALESFORCE_URL: sandbox.salesforce.url,
+    SALESFORCE_ACCESS_TOKEN: demoCredentials.salesforceAccessToken,
+  })
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'revsync-cli-sync-'))
@@ -101,7 +108,7 @@ describe('plan, sync, runs and explain on a real config', () => {
 })
 
 describe('the demo', () => {
-  it('creates records on its first run and writes nothing on its second', async () => {
+  it('syncs, writes nothing on its second run, then exports each signal once into Salesforce', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'revsync-demo-'))
     try {
       const lines: string[] = []
@@ -113,6 +120,10 @@ describe('the demo', () => {
       assert.equal(result.second.writes, 0)
       assert.equal(result.third.writes, 2, 'the Sugar edit propagates and the HubSpot edit is reverted')
       assert.deepEqual(result.third.updated, { hubspot: 2 })
+      assert.deepEqual(result.exported.report.counts, { created: 5, updated: 1, skipped: 0, failed: 0 }, 'the export: 3 contacts on matched accounts, 2 leads, 1 existing lead updated')
+      assert.equal(result.exported.invalid.length, 1, 'the malformed line is reported')
+      assert.deepEqual(result.exportedAgain.report.counts, { created: 0, updated: 0, skipped: 0, failed: 0 }, 'a file processed twice changes nothing')
+      assert.equal(result.exportedAgain.report.alreadyProcessed, 6)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

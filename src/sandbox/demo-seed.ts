@@ -2,7 +2,7 @@ import type { HubSpotSeed } from './hubspot/seed.js'
 import type { SalesforceSeed } from './salesforce/seed.js'
 import type { SugarSeed } from './sugarcrm/seed.js'
 import { generateSugarSeed } from './sugarcrm/generate-seed.js'
-import { generateSalesforceSeed } from './salesforce/generate-seed.js'
+import { keyPrefixes, makeId } from './salesforce/ids.js'
 
 /** Seeds of all three simulators, made to tell the demo's story. */
 export interface DemoSeed {
@@ -54,6 +54,31 @@ export function demoSeed(options: { contacts?: number; leads?: number } = {}): D
     contacts: [...known, ...onlyHubSpot],
     properties: { contacts: [{ name: 'sugar_owner', label: 'Sugar Owner', type: 'string', fieldType: 'text' }], companies: [] },
   }
-  const salesforce = generateSalesforceSeed({ people: 60, accounts: 10 })
-  return { sugar, hubspot, salesforce }
+  return { sugar, hubspot, salesforce: demoSalesforceSeed() }
+}
+
+const sfId = (object: 'User' | 'Account' | 'Lead', n: number): string => makeId(keyPrefixes[object] as string, n)
+
+/**
+ * The Salesforce org the demo exports job changes into: accounts with an SDR owner (one of
+ * them inactive), a parent and child on one domain, an existing lead, and the custom fields
+ * of the export seed (SDR Owner, UG - Past Company).
+ */
+export function demoSalesforceSeed(): SalesforceSeed {
+  const user = (n: number, first: string, last: string, active = true) => ({ Id: sfId('User', n), Username: `${first.toLowerCase()}@acme-revops.example`, Email: `${first.toLowerCase()}@acme-revops.example`, FirstName: first, LastName: last, IsActive: active })
+  return {
+    users: [user(1, 'Dana', 'Default'), user(2, 'Sam', 'Sdr'), user(3, 'Ivy', 'Inactive', false), user(4, 'Rita', 'Round'), user(5, 'Rob', 'Robin')],
+    customFields: {
+      Account: [{ name: 'SDR_Owner__c', type: 'reference', referenceTo: ['User'], label: 'SDR Owner' }],
+      Lead: [{ name: 'UG_Past_Company__c', type: 'string', label: 'UG - Past Company' }],
+      Contact: [{ name: 'UG_Past_Company__c', type: 'string', label: 'UG - Past Company' }],
+    },
+    accounts: [
+      { Id: sfId('Account', 1), Name: 'Acme Corp', Website: 'https://www.acme.com', OwnerId: sfId('User', 5), SDR_Owner__c: sfId('User', 2) },
+      { Id: sfId('Account', 2), Name: 'Acme Europe GmbH', Website: 'https://acme.com/eu', ParentId: sfId('Account', 1), OwnerId: sfId('User', 5) },
+      { Id: sfId('Account', 3), Name: 'Globex, Inc.', Website: 'globex.com', OwnerId: sfId('User', 5), SDR_Owner__c: sfId('User', 3) },
+      { Id: sfId('Account', 4), Name: 'Initech LLC', Website: 'https://initech.io', OwnerId: sfId('User', 4) },
+    ],
+    leads: [{ Id: sfId('Lead', 1), FirstName: 'Pat', LastName: 'Quinn', Email: 'pat.quinn@hooli.com', Company: 'Hooli', Title: 'Analyst', OwnerId: sfId('User', 4) }],
+  }
 }

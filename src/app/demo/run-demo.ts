@@ -10,6 +10,10 @@ import { runSync } from '../sync/run-sync.js'
 import type { SyncDeps } from '../sync/sync-deps.js'
 import type { SyncReport } from '../sync/sync-report.js'
 import { explainRecord } from '../explain/explain-record.js'
+import { fileURLToPath } from 'node:url'
+import { runExport } from '../export/run-export.js'
+import { exportDepsOf } from '../export/export-deps-of.js'
+import type { ExportReport, InvalidLine, SignalOutcome } from '../export/export-report.js'
 import type { Explanation } from '../explain/explain-record.js'
 
 /** What the demo did, for the CLI to print and for tests to check. */
@@ -21,6 +25,9 @@ export interface DemoResult {
   readonly edited: readonly string[]
   /** What `revsync explain` says about each edited record after the third run. */
   readonly explanations: readonly Explanation[]
+  /** The export of `examples/signals.jsonl` into the Salesforce sandbox, then the same file again. */
+  readonly exported: DemoExport
+  readonly exportedAgain: DemoExport
   readonly storePath: string
 }
 
@@ -41,9 +48,16 @@ export async function runDemo(options: { storePath?: string; say: (line: string)
   const sandbox = await startSandbox(demoSeed())
   await rm(storePath, { force: true })
   try {
-    const env = { SUGAR_URL: sandbox.sugar.url, SUGAR_PASSWORD: demoCredentials.sugarPassword, HUBSPOT_URL: sandbox.hubspot.url, HUBSPOT_TOKEN: demoCredentials.hubspotToken }
+    const env = {
+      SUGAR_URL: sandbox.sugar.url,
+      SUGAR_PASSWORD: demoCredentials.sugarPassword,
+      HUBSPOT_URL: sandbox.hubspot.url,
+      HUBSPOT_TOKEN: demoCredentials.hubspotToken,
+      SALESFORCE_URL: sandbox.salesforce.url,
+      SALESFORCE_ACCESS_TOKEN: demoCredentials.salesforceAccessToken,
+    }
     const loaded = parseConfigText((await exampleConfigText()).replace('store: .revsync/state.db', `store: ${storePath}`), 'examples/revsync.yaml', env)
-    say(`sandbox: SugarCRM ${sandbox.sugar.url} · HubSpot ${sandbox.hubspot.url} · store ${storePath} (SQLite)`)
+    say(`sandbox: SugarCRM ${sandbox.sugar.url} · HubSpot ${sandbox.hubspot.url} · Salesforce ${sandbox.salesforce.url} · store ${storePath} (SQLite)`)
     const app = await openAppFrom(loaded)
     try {
       const { catalog } = await refreshFields(loaded.config, app.store, app.connectors, () => new Date())
@@ -61,13 +75,30 @@ export async function runDemo(options: { storePath?: string; say: (line: string)
         const explained = await explainRecord(app, loaded.config, system, path.split('/')[1] ?? '')
         if (explained) explanations.push(explained)
       }
-      return { first, second, third, edited, explanations, storePath }
+      const signals = fileURLToPath(new URL('../../../examples/signals.jsonl', import.meta.url))
+      const exported = await exportOnce(app, signals)
+      const exportedAgain = await exportOnce(app, signals)
+      return { first, second, third, edited, explanations, exported, exportedAgain, storePath }
     } finally {
       await app.close()
     }
   } finally {
     await sandbox.close()
   }
+}
+
+/** One export run with every signal's outcome and every invalid line. */
+export interface DemoExport {
+  readonly report: ExportReport
+  readonly outcomes: readonly SignalOutcome[]
+  readonly invalid: readonly InvalidLine[]
+}
+
+async function exportOnce(app: Awaited<ReturnType<typeof openAppFrom>>, file: string): Promise<DemoExport> {
+  const outcomes: SignalOutcome[] = []
+  const invalid: InvalidLine[] = []
+  const report = await runExport(app.loaded, 'champions', file, exportDepsOf(app), { onOutcome: (o) => outcomes.push(o), onInvalid: (l) => invalid.push(l) })
+  return { report, outcomes, invalid }
 }
 
 /** A sales rep retitles a contact in Sugar; a marketer overwrites another's title in HubSpot. */

@@ -3,6 +3,7 @@ import { runDemo } from '../../app/demo/run-demo.js'
 import { formatSyncReport } from '../format-report.js'
 import { createProgressLine } from '../progress.js'
 import { formatExplanation } from './explain.js'
+import { formatExportSummary, formatInvalid, formatOutcome } from '../../app/export/format-export.js'
 
 /** `revsync demo`: a real sync between simulated CRMs on the embedded SQLite store. */
 export function registerDemo(program: Command): void {
@@ -26,8 +27,16 @@ export function registerDemo(program: Command): void {
         for (const line of formatExplanation({ ...explanation, rows: title ? [title] : [], history: [] }).slice(0, -2)) console.log(`  ${line}`)
         console.log('')
       })
-      const ok = result.second.writes === 0
-      console.log(`\n${ok ? 'demo complete' : 'demo FAILED'}: first run ${result.first.writes} writes, second run ${result.second.writes}, third run ${result.third.writes}. Store: ${result.storePath}`)
+      console.log('4) job changes of past champions exported into Salesforce (examples/signals.jsonl): a contact on the matched account, else a lead\n')
+      for (const o of result.exported.outcomes) console.log(formatOutcome(o, false).filter((l) => !l.startsWith('    ') || l.startsWith('    [')).join('\n'))
+      for (const l of result.exported.invalid) console.log(formatInvalid(l).join('\n'))
+      console.log(`\n${formatExportSummary(result.exported.report).join('\n')}\n`)
+      console.log('5) the same file again: every signal was processed once, so nothing changes\n')
+      console.log(`${formatExportSummary(result.exportedAgain.report).join('\n')}\n`)
+      const again = result.exportedAgain.report.counts
+      const ok = result.second.writes === 0 && again.created + again.updated === 0
+      const c = result.exported.report.counts
+      console.log(`${ok ? 'demo complete' : 'demo FAILED'}: sync runs wrote ${result.first.writes}, ${result.second.writes}, ${result.third.writes}; the export created ${c.created} and updated ${c.updated}, its rerun changed nothing. Store: ${result.storePath}`)
       if (!ok) process.exitCode = 1
     })
 }
