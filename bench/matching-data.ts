@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { normalizeCompanyName, websiteDomain } from '../src/matching/index.js'
+import { seededRandom } from '../src/sandbox/kit/faults.js'
 
 /** One real company: its Wikidata id, label and official website. */
 export interface RealCompany {
@@ -20,17 +21,8 @@ interface WikidataFile {
   readonly wikidata: Readonly<Record<string, { label?: string; officialWebsites?: string[] }>>
 }
 
-/** A seeded pseudo-random generator (mulberry32), so every run builds the same data. */
-export function createRng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded pseudo-random generator, so every run builds the same data: the simulators' own. */
+export const createRng = seededRandom
 
 /** Picks one element. */
 export function pick<T>(rng: () => number, items: readonly T[]): T {

@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { runDemo } from '../src/app/demo/run-demo.js'
 import { readFile } from 'node:fs/promises'
-import { demoCredentials, demoSeed } from '../src/sandbox/demo-seed.js'
+import { demoSeed } from '../src/sandbox/demo-seed.js'
+import { sandboxEnv } from '../src/app/demo/sandbox-env.js'
 import { startSandbox } from '../src/sandbox/start-sandbox.js'
 
 const run = promisify(execFile)
@@ -57,14 +58,7 @@ describe('plan, sync, runs and explain on a real config', () => {
   let dir: string
   let sandbox: Awaited<ReturnType<typeof startSandbox>>
   let config: string
-  const env = () => ({
-    SUGAR_URL: sandbox.sugar.url,
-    SUGAR_PASSWORD: demoCredentials.sugarPassword,
-    HUBSPOT_URL: sandbox.hubspot.url,
-    HUBSPOT_TOKEN: demoCredentials.hubspotToken,
-    SALESFORCE_URL: sandbox.salesforce.url,
-    SALESFORCE_ACCESS_TOKEN: demoCredentials.salesforceAccessToken,
-  })
+  const env = () => sandboxEnv(sandbox)
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'revsync-cli-sync-'))

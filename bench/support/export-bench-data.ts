@@ -1,17 +1,9 @@
+import { seededRandom } from '../../src/sandbox/kit/faults.js'
 /** Sandbox-only access token shared by the export benchmark and its simulator process. */
 export const exportBenchToken = '00D8c0000000001!export-bench-token'
 
-/** A tiny deterministic PRNG (mulberry32), so every run exports the same signals. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded pseudo-random generator, so every run builds the same data: the simulators' own. */
+export const rng = seededRandom
 
 const firsts = ['Ana', 'Ben', 'Chloe', 'Dmitri', 'Elif', 'Farah', 'Gustavo', 'Hana', 'Ian', 'Jun', 'Kofi', 'Lena', 'Mateo', 'Nora', 'Omar', 'Priya']
 const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'ba', 'do', 'fi', 'gu', 'ha', 'je']

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
+import { spawnSimsProcess } from './spawn-sims.js'
 
 /** A Salesforce simulator in a child process, and how to stop it. */
 export interface ExportSimProcess {
@@ -9,19 +8,7 @@ export interface ExportSimProcess {
 
 /** Starts `export-sims-process.ts` with an org of the given size and waits for its URL. */
 export async function spawnExportSim(options: { accounts: number; people: number }): Promise<ExportSimProcess> {
-  const script = new URL('./export-sims-process.ts', import.meta.url).pathname
-  const child = spawn(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', script, JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'inherit'] })
-  const lines = createInterface({ input: child.stdout })
-  const first = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve)
-    child.once('exit', (code) => reject(new Error(`simulator process exited with ${code}`)))
-  })
-  return {
-    url: (JSON.parse(first) as { url: string }).url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve())
-        child.stdin.end()
-      }),
-  }
+  // An org of a hundred thousand accounts and people outgrows Node's default heap.
+  const sim = await spawnSimsProcess<{ url: string }>('./export-sims-process.ts', options, ['--max-old-space-size=4096'])
+  return { url: sim.urls.url, stop: () => sim.stop() }
 }

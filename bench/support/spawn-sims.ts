@@ -8,15 +8,24 @@ export interface SimsProcess {
 }
 
 /** Starts `sims-process.ts` with the given seed sizes and waits for its URLs. */
-export async function spawnSims(options: { sugarContacts: number }): Promise<SimsProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./sims-process.ts', import.meta.url).pathname, JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'inherit'] })
+export function spawnSims(options: { sugarContacts: number }): Promise<SimsProcess> {
+  return spawnSimsProcess<SimsProcess['urls']>('./sims-process.ts', options)
+}
+
+/**
+ * Starts a simulator script of this folder in its own process (so a benchmark measures
+ * revsync's CPU apart from the simulators'), passing `options` as JSON, and waits for the
+ * URLs it prints as JSON on its first line.
+ */
+export async function spawnSimsProcess<Urls>(script: string, options: unknown, nodeFlags: readonly string[] = []): Promise<{ readonly urls: Urls; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', new URL(script, import.meta.url).pathname, JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'inherit'] })
   const lines = createInterface({ input: child.stdout })
   const first = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve)
     child.once('exit', (code) => reject(new Error(`simulator process exited with ${code}`)))
   })
   return {
-    urls: JSON.parse(first) as SimsProcess['urls'],
+    urls: JSON.parse(first) as Urls,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve())

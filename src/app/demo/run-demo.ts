@@ -1,5 +1,6 @@
 import { readFile, rm } from 'node:fs/promises'
-import { demoCredentials, demoSeed } from '../../sandbox/demo-seed.js'
+import { demoSeed } from '../../sandbox/demo-seed.js'
+import { sandboxEnv } from './sandbox-env.js'
 import { startSandbox } from '../../sandbox/start-sandbox.js'
 import { checkFields } from '../../domain/config/check-fields.js'
 import { parseConfigText } from '../config/load-config.js'
@@ -48,14 +49,7 @@ export async function runDemo(options: { storePath?: string; say: (line: string)
   const sandbox = await startSandbox(demoSeed())
   await rm(storePath, { force: true })
   try {
-    const env = {
-      SUGAR_URL: sandbox.sugar.url,
-      SUGAR_PASSWORD: demoCredentials.sugarPassword,
-      HUBSPOT_URL: sandbox.hubspot.url,
-      HUBSPOT_TOKEN: demoCredentials.hubspotToken,
-      SALESFORCE_URL: sandbox.salesforce.url,
-      SALESFORCE_ACCESS_TOKEN: demoCredentials.salesforceAccessToken,
-    }
+    const env = sandboxEnv(sandbox)
     const loaded = parseConfigText((await exampleConfigText()).replace('store: .revsync/state.db', `store: ${storePath}`), 'examples/revsync.yaml', env)
     say(`sandbox: SugarCRM ${sandbox.sugar.url} · HubSpot ${sandbox.hubspot.url} · Salesforce ${sandbox.salesforce.url} · store ${storePath} (SQLite)`)
     const app = await openAppFrom(loaded)

@@ -1,4 +1,5 @@
-import { demoCredentials, demoSeed } from '../../sandbox/demo-seed.js'
+import { demoSeed } from '../../sandbox/demo-seed.js'
+import { sandboxEnv } from './sandbox-env.js'
 import { startSandbox } from '../../sandbox/start-sandbox.js'
 
 /** Starts the simulators with demo data; `describe` gives the lines to print (URLs and env exports). */
@@ -11,10 +12,9 @@ export async function runSandbox(ports: { hubspot?: number; sugar?: number; sale
       `Salesforce  ${sandbox.salesforce.url}`,
       '',
       'To run revsync against them (sandbox credentials only):',
-      `  export HUBSPOT_URL=${sandbox.hubspot.url} HUBSPOT_TOKEN=${demoCredentials.hubspotToken}`,
-      `  export SUGAR_URL=${sandbox.sugar.url} SUGAR_PASSWORD=${demoCredentials.sugarPassword}`,
-      `  export SALESFORCE_URL=${sandbox.salesforce.url} SALESFORCE_ACCESS_TOKEN='${demoCredentials.salesforceAccessToken}'`,
+      ...Object.entries(sandboxEnv(sandbox)).map(([name, value]) => `  export ${name}='${value}'`),
       '  npx revsync -c examples/revsync.yaml plan',
+      '  npx revsync -c examples/revsync.yaml plan --export champions examples/signals.jsonl',
       '',
       'Control API on each: GET /__sandbox/calls, POST /__sandbox/faults. Ctrl-C stops.',
     ],

@@ -2,21 +2,11 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FaultInjector } from './faults.js'
+import { createRouteMatcher } from './route-matcher.js'
 
-import type { SimRequest, SimResponse } from './sim-types.js'
+import type { SimRequest, SimResponse, SimRoute } from './sim-types.js'
 
-export type { SimRequest, SimResponse } from './sim-types.js'
-
-export type SimHandler = (req: SimRequest) => SimResponse | Promise<SimResponse>
-
-/** One route: method, a path pattern with `:name` segments, and its handler. */
-export interface SimRoute {
-  readonly method: string
-  readonly pattern: string
-  /** Family name for call counts, e.g. `contacts.search`; defaults to the pattern. */
-  readonly name?: string
-  readonly handler: SimHandler
-}
+export type { SimHandler, SimRequest, SimResponse, SimRoute } from './sim-types.js'
 
 /** A running simulator. */
 export interface SimServer {
@@ -25,24 +15,6 @@ export interface SimServer {
   /** Calls per route family since start or the last reset. */
   readonly calls: Map<string, number>
   close(): Promise<void>
-}
-
-interface CompiledRoute extends SimRoute {
-  readonly regex: RegExp
-  readonly keys: string[]
-}
-
-function compile(route: SimRoute): CompiledRoute {
-  const keys: string[] = []
-  const source = route.pattern
-    .split('/')
-    .map((part) => {
-      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      keys.push(part.slice(1))
-      return '([^/]+)'
-    })
-    .join('/')
-  return { ...route, regex: new RegExp(`^${source}$`), keys }
 }
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
@@ -78,7 +50,7 @@ export interface SimServerOptions {
  * tests can script 429 storms, 5xx bursts and latency. `/__sandbox/*` is the control API.
  */
 export async function startSimServer(options: SimServerOptions): Promise<SimServer> {
-  const routes = options.routes.map(compile)
+  const match = createRouteMatcher(options.routes)
   const calls = new Map<string, number>()
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => send(res, { status: 500, body: { message: String(error) } }))
@@ -89,16 +61,13 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     const body = await readBody(req)
     const base = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body }
     if (url.pathname.startsWith('/__sandbox/')) return send(res, control({ ...base, params: {} }))
-    for (const route of routes) {
-      if (route.method !== base.method) continue
-      const m = route.regex.exec(url.pathname)
-      if (!m) continue
-      const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(m[i + 1] ?? '')]))
-      const family = route.name ?? `${route.method} ${route.pattern}`
+    const found = match(base.method, url.pathname)
+    if (found) {
+      const family = found.route.name ?? `${found.route.method} ${found.route.pattern}`
       calls.set(family, (calls.get(family) ?? 0) + 1)
       const fault = await options.faults.before(family)
       if (fault) return send(res, fault)
-      return send(res, await route.handler({ ...base, params }))
+      return send(res, await found.route.handler({ ...base, params: found.params }))
     }
     send(res, options.notFound?.({ ...base, params: {} }) ?? { status: 404, body: { message: `no route ${base.method} ${url.pathname}` } })
   }

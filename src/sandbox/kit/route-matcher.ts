@@ -1,4 +1,4 @@
-import type { SimRoute } from './http-server.js'
+import type { SimRoute } from './sim-types.js'
 
 /** A route chosen for a method and path, with its `:params` decoded. */
 export interface RouteMatch {

@@ -16,3 +16,14 @@ export interface SimResponse {
   readonly body?: unknown
   readonly headers?: Readonly<Record<string, string>>
 }
+
+export type SimHandler = (req: SimRequest) => SimResponse | Promise<SimResponse>
+
+/** One route: method, a path pattern with `:name` segments, and its handler. */
+export interface SimRoute {
+  readonly method: string
+  readonly pattern: string
+  /** Family name for call counts, e.g. `contacts.search`; defaults to the pattern. */
+  readonly name?: string
+  readonly handler: SimHandler
+}
