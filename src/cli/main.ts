@@ -15,6 +15,7 @@ const program = new Command()
   .name('revsync')
   .description('keep revenue records in sync across CRMs, and export new people into a CRM')
   .option('-c, --config <path>', 'the config file', process.env.REVSYNC_CONFIG ?? 'revsync.yaml')
+  .option('--log', 'write JSON log lines (runs, counts, warnings) to stderr; also REVSYNC_LOG=json')
   .showHelpAfterError()
 
 registerValidate(program)

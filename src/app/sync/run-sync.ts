@@ -48,6 +48,7 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
   const runId = deps.newId()
   const report = emptyReport(runId, mappingName, dryRun)
   if (!dryRun) await deps.store.startRun({ id: runId, kind: 'sync', name: mappingName, startedAt: deps.now().toISOString() })
+  deps.logger.info(dryRun ? 'plan started' : 'sync started', { run: runId, mapping: mappingName })
   try {
     const users = await loadUsers(mapping, config, deps)
     const changes = await readChanges(mapping, config.sync.overlapSeconds, deps)
@@ -62,8 +63,12 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
       await deps.store.commit({ cursors: changes.cursors })
       await deps.store.finishRun(runId, { finishedAt: deps.now().toISOString(), status: 'succeeded', summary: summaryOf(report) })
     }
+    for (const problem of report.problems) deps.logger.warn(problem.reason.detail, { run: runId, mapping: mappingName, entity: problem.entityId, rule: problem.reason.rule, ...(problem.system ? { system: problem.system } : {}) })
+    const { plans: _plans, problems: _problems, ...counts } = report
+    deps.logger.info(dryRun ? 'plan finished' : 'sync finished', { ...counts, run: runId })
     return report
   } catch (error) {
+    deps.logger.error('sync failed', { run: runId, mapping: mappingName, error: error instanceof Error ? error.message : String(error) })
     if (!dryRun) await deps.store.finishRun(runId, { finishedAt: deps.now().toISOString(), status: 'failed', summary: { ...summaryOf(report), error: String(error instanceof Error ? error.message : error) } }).catch(() => {})
     throw error
   }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { openApp } from '../../app/open-app.js'
+import { cliLogger } from '../cli-logger.js'
 import { runSync } from '../../app/sync/run-sync.js'
 import { syncOrder } from '../../app/sync/sync-order.js'
 import { formatSyncReport } from '../format-report.js'
@@ -14,7 +15,7 @@ export function registerSync(program: Command): void {
     .description('run the mappings once (all of them, companies before people, or one with --mapping)')
     .option('-m, --mapping <name>', 'run only this mapping')
     .action(async (options: { mapping?: string }) => {
-      const app = await openApp(program.opts<{ config: string }>().config)
+      const app = await openApp(program.opts<{ config: string }>().config, cliLogger(program))
       const progress = createProgressLine()
       try {
         for (const name of options.mapping ? [options.mapping] : syncOrder(app.config)) {
@@ -39,7 +40,7 @@ export function registerSync(program: Command): void {
         process.exitCode = await planExport(program.opts<{ config: string }>().config, options.export, file)
         return
       }
-      const app = await openApp(program.opts<{ config: string }>().config)
+      const app = await openApp(program.opts<{ config: string }>().config, cliLogger(program))
       let writes = 0
       try {
         for (const name of options.mapping ? [options.mapping] : syncOrder(app.config)) {
