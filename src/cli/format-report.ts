@@ -10,7 +10,8 @@ export function formatSyncReport(report: SyncReport): string {
   const rows = [['', 'read', `${verb ? 'to create' : 'created'}`, `${verb ? 'to update' : 'updated'}`, 'failed'], ...systems.map((s) => [s, ...[report.read[s], report.created[s], report.updated[s], report.failed[s]].map((n) => number(n ?? 0))])]
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
   const table = rows.map((r) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('   ')}`)
-  const tail = `  ${number(report.writes)} ${report.dryRun ? 'writes planned' : 'writes'} · ${report.linked} linked by match · ${report.held} held · ${report.skipped} filtered out · ${report.warnings} warnings`
+  const deleted = Object.entries(report.deleted).map(([s, n]) => `${n} deleted in ${s}`)
+  const tail = `  ${number(report.writes)} ${report.dryRun ? 'writes planned' : 'writes'}${deleted.length ? ` (${deleted.join(', ')})` : ''} · ${report.linked} linked by match · ${report.held} held · ${report.skipped} filtered out · ${report.warnings} warnings`
   const problems = report.problems.slice(0, 10).map((p) => `  ! ${p.system ? `${p.system}: ` : ''}${p.reason.detail}`)
   const more = report.problems.length > 10 ? [`  … and ${report.problems.length - 10} more (revsync runs show ${report.runId})`] : []
   return [head, ...table, tail, ...problems, ...more].join('\n')

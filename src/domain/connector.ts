@@ -22,6 +22,12 @@ export interface Connector {
   lookup(object: string, key: LookupKey): Promise<Map<string, RemoteRecord[]>>
   /** Creates and updates in the largest batches the API allows; one result per op, same order. */
   write(object: string, ops: readonly WriteOp[]): Promise<WriteResult[]>
+  /**
+   * Deletes records by id, for the `deletes: propagate` option: HubSpot archives them,
+   * Salesforce moves them to its recycle bin, Sugar marks them deleted. One result per id, in
+   * order; an id that is already gone counts as done. Batched like `write`.
+   */
+  remove(object: string, ids: readonly string[]): Promise<WriteResult[]>
   /** Every user of the system, active or not. */
   users(): Promise<RemoteUser[]>
   /** API calls made so far, by endpoint family; for budgets and benchmarks. */

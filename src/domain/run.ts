@@ -5,7 +5,7 @@ export type RunKind = 'sync' | 'export'
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'stopped'
 
 /** What happened to one record in one run. */
-export type RunItemAction = 'create' | 'update' | 'link' | 'skip' | 'fail' | 'hold' | 'warn'
+export type RunItemAction = 'create' | 'update' | 'delete' | 'link' | 'skip' | 'fail' | 'hold' | 'warn'
 
 /** One run: a sync or an export. */
 export interface RunRecord {

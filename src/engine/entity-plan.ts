@@ -10,6 +10,8 @@ export interface EntitySnapshot {
   readonly synced: Readonly<Record<string, FieldValue>>
   /** Why the records were put together (e.g. matched by email); carried into the plan. */
   readonly notes?: readonly Reason[]
+  /** Systems where the entity is linked but its record was deleted: revsync never re-creates it there. */
+  readonly gone?: ReadonlySet<string>
   /** Rows waiting in the review queue, with the values each side held when they were held. */
   readonly openReviews?: Readonly<Record<string, { readonly reason: Reason; readonly candidates: readonly { readonly system: string; readonly value: FieldValue }[] }>>
   /** Rows a person settled in the review queue: the value each must now hold, and who chose it. */

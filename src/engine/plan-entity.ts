@@ -63,7 +63,8 @@ function objectOf(mapping: Mapping, system: string, record: RemoteRecord | undef
 
 /** Systems where revsync would create the entity's record: configured to, and holding none. */
 function creatable(mapping: Mapping, snapshot: EntitySnapshot): Set<string> {
-  return new Set(mapping.config.systems.filter((s) => s.create && !snapshot.records.has(s.system)).map((s) => s.system))
+  // A record a person deleted stays deleted: re-creating it would undo their decision.
+  return new Set(mapping.config.systems.filter((s) => s.create && !snapshot.records.has(s.system) && !snapshot.gone?.has(s.system)).map((s) => s.system))
 }
 
 function rowSides(mapping: Mapping, row: FieldRow, snapshot: EntitySnapshot, creatables: Set<string>, users?: UserDirectory): RowSide[] {

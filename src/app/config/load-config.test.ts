@@ -95,9 +95,10 @@ describe('loading revsync.yaml', () => {
     assert.doesNotThrow(() => parseConfigText(oneWay, 'revsync.yaml', env))
   })
 
-  it('refuses delete propagation, which is not supported yet, instead of silently ignoring it', () => {
-    const lines = issuesOf(valid.replace('    match: [email]', '    match: [email]\n    deletes: propagate'))
-    assert.deepEqual(lines, ['revsync.yaml:24 mappings.people.deletes: deletes: propagate is not supported yet; revsync records deletes and archives without propagating them; remove the setting (record is the default)'])
+  it('refuses delete archiving, which is not supported yet, instead of silently ignoring it', () => {
+    const lines = issuesOf(valid.replace('    match: [email]', '    match: [email]\n    deletes: archive'))
+    assert.deepEqual(lines, ['revsync.yaml:24 mappings.people.deletes: deletes: archive is not supported yet; use record (the default) or propagate, which deletes the linked records (HubSpot archives them, Salesforce moves them to its recycle bin)'])
+    assert.doesNotThrow(() => parseConfigText(valid.replace('    match: [email]', '    match: [email]\n    deletes: propagate'), 'revsync.yaml', env))
   })
 
   it('reports a match key that names no row', () => {

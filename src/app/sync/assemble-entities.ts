@@ -25,7 +25,10 @@ export async function assembleEntities(mapping: Mapping, changes: ChangeSet, dep
       const group = groups.get(entityId) ?? newGroup(entityId, false)
       groups.set(entityId, group)
       if (!record.deleted) group.records.set(system, record)
-      else group.notes.push({ rule: 'delete.recorded', detail: `${system} ${record.object} ${record.id} was deleted; recorded, not propagated` })
+      else {
+        group.deleted = { ...record, system }
+        group.gone.add(system)
+      }
     }
   }
   // Entities whose writes failed last time, and entities whose held rows a person has since
@@ -44,7 +47,7 @@ export async function assembleEntities(mapping: Mapping, changes: ChangeSet, dep
 }
 
 function newGroup(entityId: string, isNew: boolean): EntityGroup {
-  return { entityId, isNew, records: new Map(), notes: [], links: [], unlinks: [] }
+  return { entityId, isNew, records: new Map(), notes: [], links: [], unlinks: [], gone: new Set() }
 }
 
 /** Fetches the linked records that did not change, and follows lead conversions. */
@@ -69,8 +72,11 @@ async function completeLinked(mapping: Mapping, groups: EntityGroup[], deps: Syn
     const found = await fetchById(connector, perObject)
     for (const group of groups) {
       for (const link of [...(links.get(group.entityId) ?? []), ...group.links]) {
-        const record = link.system === system ? found.get(`${link.object}/${link.recordId}`) : undefined
-        if (record && !group.records.has(system)) group.records.set(system, record)
+        if (link.system !== system || group.records.has(system)) continue
+        const record = found.get(`${link.object}/${link.recordId}`)
+        // A linked record the system no longer returns was deleted there (HubSpot's reads do not show archived records).
+        if (record && !record.deleted) group.records.set(system, record)
+        else if (!group.unlinks.some((u) => u.system === system && u.recordId === link.recordId)) group.gone.add(system)
       }
     }
   }

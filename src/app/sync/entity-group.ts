@@ -14,4 +14,8 @@ export interface EntityGroup {
   readonly unlinks: Pick<LinkRow, 'mapping' | 'system' | 'recordId'>[]
   /** Set when the entity must not be planned: ambiguous match, conflicting link. */
   held?: Reason
+  /** Systems where the entity is linked but its record is deleted or no longer found. */
+  readonly gone: Set<string>
+  /** A linked record a person deleted in its system since the last run. */
+  deleted?: RemoteRecord & { readonly system: string }
 }

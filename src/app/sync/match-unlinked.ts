@@ -28,7 +28,7 @@ export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<stri
     if (records.length === 0) continue
     const keyed = new Map<string, RemoteRecord[]>()
     for (const record of records) {
-      const group: EntityGroup = { entityId: deps.newId(), isNew: true, records: new Map([[system, record]]), notes: [], links: [], unlinks: [] }
+      const group: EntityGroup = { entityId: deps.newId(), isNew: true, records: new Map([[system, record]]), notes: [], links: [], unlinks: [], gone: new Set() }
       groups.set(record, group)
       group.links.push({ mapping: mapping.name, entityId: group.entityId, system, object: record.object, recordId: record.id })
       claimed.add(`${system}/${record.id}`)

@@ -15,6 +15,7 @@ import { executeWrites } from './execute-writes.js'
 import { readChanges } from './read-changes.js'
 import { recordBatch } from './record-batch.js'
 import { loadRelated } from './load-related.js'
+import { applyDeletes } from './apply-deletes.js'
 import type { SyncDeps } from './sync-deps.js'
 import { bump, emptyReport } from './sync-report.js'
 import type { SyncReport } from './sync-report.js'
@@ -80,9 +81,13 @@ async function runBatch(config: RevsyncConfig, mapping: Mapping, groups: readonl
   const reviews = await deps.store.resolvedReviewsFor(mapping.name, known)
   const open = await deps.store.openReviewFor(mapping.name, known)
   const related = await loadRelated(config, mapping, groups, deps.store)
-  const planned = groups.map((group) => ({
+  // Under `deletes: propagate` a deleted entity is removed everywhere instead of planned.
+  const propagate = mapping.config.deletes === 'propagate'
+  const deletions = await applyDeletes(mapping, groups, deps, report, report.runId)
+  if (!report.dryRun) await deps.store.commit(deletions)
+  const planned = groups.filter((group) => !(propagate && group.deleted)).map((group) => ({
     group,
-    plan: group.held ? undefined : planEntity(mapping, { entityId: group.entityId, records: group.records, synced: synced.get(group.entityId) ?? {}, notes: group.notes, decided: decidedRows(reviews.get(group.entityId)), openReviews: openRows(open.get(group.entityId)) }, users, related),
+    plan: group.held ? undefined : planEntity(mapping, { entityId: group.entityId, records: group.records, synced: synced.get(group.entityId) ?? {}, notes: group.notes, gone: group.gone, decided: decidedRows(reviews.get(group.entityId)), openReviews: openRows(open.get(group.entityId)) }, users, related),
   }))
   const writes = planned.flatMap(({ plan }) => (plan ? plan.writes.map((write) => ({ entityId: plan.entityId, write })) : []))
   if (report.dryRun) {

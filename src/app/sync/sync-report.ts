@@ -13,6 +13,8 @@ export interface SyncReport {
   readonly created: PerSystem
   readonly updated: PerSystem
   readonly failed: PerSystem
+  /** Records deleted because their counterpart was (`deletes: propagate`). */
+  readonly deleted: PerSystem
   /** Records joined to an existing record of another system by a match key. */
   linked: number
   held: number
@@ -28,7 +30,7 @@ export interface SyncReport {
 
 /** An empty report to fill in. */
 export function emptyReport(runId: string, mapping: string, dryRun: boolean): SyncReport {
-  return { runId, mapping, dryRun, read: {}, created: {}, updated: {}, failed: {}, linked: 0, held: 0, skipped: 0, warnings: 0, writes: 0, problems: [], plans: [] }
+  return { runId, mapping, dryRun, read: {}, created: {}, updated: {}, failed: {}, deleted: {}, linked: 0, held: 0, skipped: 0, warnings: 0, writes: 0, problems: [], plans: [] }
 }
 
 /** Adds one to a per-system count. */

@@ -7,6 +7,7 @@ import { asConnectorError } from './errors.js'
 import { lookupRecords } from './lookup.js'
 import { createPropertyCache, hubSpotObject } from './properties.js'
 import { readChanges } from './read.js'
+import { removeRecords } from './remove.js'
 import { toObjectSchema } from './schema.js'
 import { listUsers } from './users.js'
 import { writeRecords } from './write.js'
@@ -31,9 +32,9 @@ async function* guardPages(pages: () => AsyncGenerator<Page>): AsyncGenerator<Pa
 }
 
 /**
- * The HubSpot connector: contacts and companies, owners as users, properties as schema, and
- * v4 associations for a contact's primary company and a company's parent, all through the
- * official `@hubspot/api-client` pointed at `config.url`.
+ * The HubSpot connector: contacts and companies, owners as users, properties as schema, v4
+ * associations for a contact's primary company and a company's parent, and batch archive for
+ * deletes, all through the official `@hubspot/api-client` pointed at `config.url`.
  */
 export function createHubSpotConnector(config: HubSpotSystemConfig, deps: HubSpotConnectorDeps = {}): Connector {
   const api = createHubSpotApi(
@@ -47,6 +48,7 @@ export function createHubSpotConnector(config: HubSpotSystemConfig, deps: HubSpo
     read: (object: string, since?: Cursor) => guardPages(() => readChanges(api, properties, hubSpotObject(object), since)),
     lookup: (object, key) => guard(() => lookupRecords(api, properties, hubSpotObject(object), key)),
     write: (object, ops) => guard(() => writeRecords(api, hubSpotObject(object), ops)),
+    remove: (object, ids) => guard(() => removeRecords(api, hubSpotObject(object), ids)),
     users: () => guard(() => listUsers(api)),
     callCount: () => api.calls(),
   }

@@ -7,6 +7,7 @@ import type { RetryPolicy } from '../kit/retry.js'
 import { lookupRecords } from './lookup.js'
 import { createDescribeCache } from './describe-cache.js'
 import { readChanges } from './read.js'
+import { removeRecords } from './remove.js'
 import { toObjectSchema } from './schema.js'
 import { createSalesforceSession } from './session.js'
 import { listUsers } from './users.js'
@@ -54,6 +55,7 @@ export function createSalesforceConnector(config: SalesforceSystemConfig, deps: 
     read: (object, since) => readChanges(ctx, object, since),
     lookup: (object, key) => lookupRecords(ctx, object, key),
     write: (object, ops) => writeRecords(ctx, object, ops),
+    remove: (object, ids) => removeRecords(ctx, object, ids),
     users: () => listUsers(session),
     callCount: () => session.calls(),
     apiUsage: () => session.apiUsage(),

@@ -16,6 +16,8 @@ export interface SfField {
 export interface SfDescribe {
   readonly name: string
   readonly label: string
+  /** The first three characters of every id of the object (`00Q` for Lead); null for some system objects. */
+  readonly keyPrefix?: string | null
   readonly fields: readonly SfField[]
 }
 

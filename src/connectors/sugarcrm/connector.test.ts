@@ -158,6 +158,29 @@ describe('SugarCRM connector', () => {
     assert.equal(sim.state.records('Contacts').filter((r) => r.values.last_name === 'Orphan').length, 0)
   })
 
+  it('removes through /bulk DELETEs, a missing id counting as already gone', async () => {
+    const connector = connect()
+    const [a, b] = [seed.contacts![11]!.id as string, seed.contacts![12]!.id as string]
+    const missing = '00000000-0000-4000-8000-00000000dead'
+    const before = connector.callCount()
+    const results = await connector.remove('Contacts', [a, missing, b])
+    assert.equal(connector.callCount() - before, 2, 'login + one bulk call')
+    assert.deepEqual(results, [
+      { ok: true, ref: a, id: a },
+      { ok: true, ref: missing, id: missing },
+      { ok: true, ref: b, id: b },
+    ])
+    for (const id of [a, b]) assert.equal(sim.state.store.modules.Contacts.get(id)?.values.deleted, true)
+    assert.equal(sim.state.records('Contacts').some((r) => r.id === a || r.id === b), false)
+    // Removing again is idempotent; 150 ids take two bulk calls of at most 100.
+    const again = await connector.remove('Contacts', [a, ...Array.from({ length: 149 }, (_, i) => `gone-${i}`)])
+    assert.equal(connector.callCount() - before, 4)
+    assert.equal(again.length, 150)
+    assert.ok(again.every((r, i) => r.ok && r.ref === (i === 0 ? a : `gone-${i - 1}`)))
+    const [unknown] = await connector.remove('Contact', [b])
+    assert.ok(unknown && !unknown.ok && unknown.code === 'not_found' && unknown.vendorCode === 'no_method')
+  })
+
   it('lists users with their active flag', async () => {
     const users = await connect().users()
     assert.equal(users.length, seed.users!.length)

@@ -10,7 +10,7 @@ import { readModule } from './read.js'
 import { describeModule } from './schema.js'
 import type { SugarLang } from './schema.js'
 import { listUsers } from './users.js'
-import { writeRecords } from './write.js'
+import { removeRecords, writeRecords } from './write.js'
 
 export type { SugarCrmDeps } from './client.js'
 
@@ -19,7 +19,7 @@ export type SugarCrmConnectorConfig = z.input<typeof sugarcrmSystemSchema>
 
 /**
  * Creates the SugarCRM connector (REST v11 over `fetch`): OAuth2 password grant with a custom
- * platform and refresh on 401, keyset reads on `date_modified`, `$in` lookups, `/bulk` writes.
+ * platform and refresh on 401, keyset reads on `date_modified`, `$in` lookups, `/bulk` writes and deletes.
  * Nothing is sent until the first call.
  */
 export function createSugarCrmConnector(config: SugarCrmConnectorConfig, deps: SugarCrmDeps = {}): Connector {
@@ -45,6 +45,7 @@ export function createSugarCrmConnector(config: SugarCrmConnectorConfig, deps: S
     read: (object, since) => guardPages(readModule(client, object, since), client.secrets),
     lookup: (object, key) => guard(() => lookupRecords(client, object, key)),
     write: (object, ops) => guard(() => writeRecords(client, object, ops)),
+    remove: (object, ids) => guard(() => removeRecords(client, object, ids)),
     users: () => guard(() => listUsers(client)),
     callCount: () => client.calls(),
   }

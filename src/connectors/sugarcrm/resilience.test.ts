@@ -73,6 +73,20 @@ describe('SugarCRM connector under faults, expiry and rate limits', () => {
     await bulkFaults({ failEvery: 0 })
   })
 
+  it('deletes through partial bulk 503s and a 429 storm, resending only what Sugar did not run', async () => {
+    const bulkFaults = (body: unknown) =>
+      fetch(`${sim.url}/rest/v11/__sandbox/bulk-faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const connector = connect()
+    const made = await connector.write('Contacts', creates('doomed', 250))
+    const ids = made.map((r) => (r.ok ? r.id : ''))
+    await bulkFaults({ failEvery: 7, failCount: 20 })
+    await faults({ rateLimitEvery: 3, retryAfterSeconds: 0 })
+    const results = await connector.remove('Contacts', ids)
+    await bulkFaults({ failEvery: 0 })
+    assert.deepEqual(results, ids.map((id) => ({ ok: true, ref: id, id })))
+    assert.equal(countByEmail('doomed').size, 0)
+  })
+
   it('gives up with an unavailable error when 503s outlast the retries', async () => {
     await faults({ serverErrorBurst: 50 })
     await assert.rejects(connect().users(), (e: unknown) => e instanceof ConnectorError && e.code === 'unavailable' && e.status === 503)

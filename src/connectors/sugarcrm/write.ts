@@ -3,7 +3,7 @@ import type { WriteOp, WriteResult } from '../../domain/records.js'
 import { chunk } from '../kit/chunk.js'
 import { redact } from '../kit/redact.js'
 import type { SugarClient } from './client.js'
-import { isTransientStatus, writeFailure } from './errors.js'
+import { isTransientStatus, sugarErrorBody, writeFailure } from './errors.js'
 import { toSugarBody } from './fields.js'
 import { sugarToIsoUtc } from './sugar-time.js'
 
@@ -19,8 +19,8 @@ interface BulkAnswer {
 
 interface BulkRequest {
   readonly url: string
-  readonly method: 'POST' | 'PUT'
-  readonly data: string
+  readonly method: 'POST' | 'PUT' | 'DELETE'
+  readonly data?: string
 }
 
 function toRequest(module: string, op: WriteOp): BulkRequest {
@@ -64,6 +64,41 @@ export async function writeRecords(client: SugarClient, module: string, ops: rea
     })
   }
   // Sugar echoes refused values (an unknown related id) in its messages, which revsync stores.
+  const secrets = client.secrets()
+  return results.map((r) => (r.ok ? r : { ...r, message: redact(r.message, secrets) }))
+}
+
+/** One delete's result: a 404 other than `no_method` (an unknown module) means the record is already gone, so done. */
+function toRemoveResult(id: string, answer: BulkAnswer | undefined): WriteResult {
+  if (!answer) return { ok: false, ref: id, code: 'unknown', vendorCode: 'missing_result', message: 'the bulk answer had no entry for this request' }
+  const gone = answer.status === 404 && sugarErrorBody(answer.contents, 404).error !== 'no_method'
+  if (!gone && (answer.status < 200 || answer.status >= 300)) return writeFailure(id, answer.status, answer.contents)
+  return { ok: true, ref: id, id }
+}
+
+/**
+ * Deletes through `POST /bulk` (`DELETE /v11/{module}/{id}` sub-requests), 100 a call, so N
+ * ids cost ceil(N / 100) calls plus resends; Sugar marks each record deleted. One result per
+ * id in order, `ref` being the id; an id Sugar answers 404 for is already gone, so done.
+ * Transient sub-request answers are resent like writes; a whole call failing throws.
+ */
+export async function removeRecords(client: SugarClient, module: string, ids: readonly string[]): Promise<WriteResult[]> {
+  if (module === 'Users') throw new ConnectorError('sugarcrm', 'bad_request', 'Users are read, never deleted')
+  const results = new Array<WriteResult>(ids.length)
+  const todo: number[] = []
+  ids.forEach((id, i) => {
+    if (id.trim() === '') results[i] = { ok: false, ref: id, code: 'invalid', vendorCode: 'revsync_invalid_op', message: 'a record id is required to delete' }
+    else todo.push(i)
+  })
+  const path = `/v11/${encodeURIComponent(module)}`
+  const request = (i: number): BulkRequest => ({ url: `${path}/${encodeURIComponent(ids[i] as string)}`, method: 'DELETE' })
+  for (const part of chunk(todo, bulkSize)) {
+    await writeChunk(client, part, request, (i, answer, last) => {
+      if (!last && answer && isTransientStatus(answer.status)) return false
+      results[i] = toRemoveResult(ids[i] as string, answer)
+      return true
+    })
+  }
   const secrets = client.secrets()
   return results.map((r) => (r.ok ? r : { ...r, message: redact(r.message, secrets) }))
 }

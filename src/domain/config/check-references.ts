@@ -43,8 +43,8 @@ function checkMapping(config: RevsyncConfig, name: string, mapping: MappingConfi
       if (!objectsOf.has(s)) issues.push({ path: [...at, 'relationships', rel, 'order', i], message: `"${s}" is not a system of this mapping` })
     })
   }
-  if (mapping.deletes !== 'record') {
-    issues.push({ path: [...at, 'deletes'], message: `deletes: ${mapping.deletes} is not supported yet; revsync records deletes and archives without propagating them`, fix: 'remove the setting (record is the default)' })
+  if (mapping.deletes === 'archive') {
+    issues.push({ path: [...at, 'deletes'], message: 'deletes: archive is not supported yet', fix: 'use record (the default) or propagate, which deletes the linked records (HubSpot archives them, Salesforce moves them to its recycle bin)' })
   }
   mapping.filters.forEach((f, i) => {
     if (!objectsOf.has(f.system)) issues.push({ path: [...at, 'filters', i, 'system'], message: `"${f.system}" is not a system of this mapping` })

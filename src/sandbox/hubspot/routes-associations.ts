@@ -27,8 +27,14 @@ function ends(req: SimRequest): Ends | undefined {
   return from && to ? { from, to } : undefined
 }
 
+function isLive(state: HubSpotState, object: SimObjectType, id: string): boolean {
+  const record = state.records[object].get(id)
+  return record !== undefined && !record.archived
+}
+
+/** A record's associations; as on HubSpot, archived (deleted) records are not listed. */
 function publicTargets(state: HubSpotState, from: SimObjectType, id: string, to: SimObjectType) {
-  return [...state.associations.targets(from, id, to)].map(([toId, types]) => ({
+  return [...state.associations.targets(from, id, to)].filter(([toId]) => isLive(state, to, toId)).map(([toId, types]) => ({
     toObjectId: Number(toId),
     associationTypes: [...types].map((typeId) => ({ category: 'HUBSPOT_DEFINED', typeId, label: assocLabels[typeId] ?? null })),
   }))
@@ -52,7 +58,7 @@ function readBatch(state: HubSpotState) {
   return batch(state, ({ from, to }, inputs, at) => {
     const results = inputs
       .map((i) => String(i.id ?? ''))
-      .filter((id) => state.records[from].has(id))
+      .filter((id) => isLive(state, from, id))
       .map((id) => ({ from: { id }, to: publicTargets(state, from, id, to) }))
       .filter((r) => r.to.length > 0)
     const stamp = new Date(at).toISOString()

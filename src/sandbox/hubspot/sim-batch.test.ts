@@ -128,3 +128,35 @@ describe('hubspot sim: batch update and read', () => {
     assert.ok(sim.state.emails.has('fresh@acme.com'))
   })
 })
+
+describe('hubspot sim: batch archive', () => {
+  it('answers 204 without a body, archives known ids and ignores unknown and archived ones', async () => {
+    const made = await create([{ properties: { email: 'gone1@acme.com' } }, { properties: { email: 'gone2@acme.com' } }])
+    const ids = made.body.results.map((r: { id: string }) => r.id) as string[]
+    const res = await call('POST', '/crm/v3/objects/contacts/batch/archive', { inputs: [...ids, '404404'].map((id) => ({ id })) })
+    assert.equal(res.status, 204)
+    assert.equal(res.body, undefined)
+    for (const id of ids) assert.equal((await call('GET', `/crm/v3/objects/contacts/${id}`)).status, 404)
+    assert.ok(!sim.state.emails.has('gone1@acme.com'))
+    const again = await call('POST', '/crm/v3/objects/contacts/batch/archive', { inputs: [{ id: ids[0] }] })
+    assert.equal(again.status, 204)
+  })
+
+  it('refuses more than 100 inputs', async () => {
+    const res = await call('POST', '/crm/v3/objects/contacts/batch/archive', { inputs: Array.from({ length: 101 }, (_, i) => ({ id: String(i + 1) })) })
+    assert.equal(res.status, 400)
+    assert.equal(res.body.category, 'VALIDATION_ERROR')
+  })
+
+  it('stops listing an archived record among its associations', async () => {
+    const company = await call('POST', '/crm/v3/objects/companies', { properties: { name: 'Kept' } })
+    const person = await call('POST', '/crm/v3/objects/contacts', {
+      properties: { email: 'assoc-gone@acme.com' },
+      associations: [{ to: { id: company.body.id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 }] }],
+    })
+    const read = () => call('POST', '/crm/v4/associations/companies/contacts/batch/read', { inputs: [{ id: company.body.id }] })
+    assert.equal((await read()).body.results.length, 1)
+    await call('POST', '/crm/v3/objects/contacts/batch/archive', { inputs: [{ id: person.body.id }] })
+    assert.equal((await read()).body.results.length, 0)
+  })
+})

@@ -14,7 +14,7 @@ import type { SalesforceSeed } from './seed.js'
 import { SoqlError } from './soql-parser.js'
 import { createSalesforceState } from './state.js'
 import type { SalesforceState } from './state.js'
-import { autoAssignOf, createOne, deleteOne, getOne, saveCollection, updateOne } from './write-routes.js'
+import { autoAssignOf, createOne, deleteCollection, deleteOne, getOne, saveCollection, updateOne } from './write-routes.js'
 
 /** The API versions the simulator answers to, newest last, as `GET /services/data/` lists them. */
 const versions = ['58.0', '59.0', '60.0', '61.0', '62.0', '63.0']
@@ -88,6 +88,7 @@ function buildRoutes(state: SalesforceState, api: (h: ApiHandler) => SimRoute['h
     { method: 'GET', pattern: `${data}/query/:locator`, name: 'queryMore', handler: api((req, v) => query.more(req, v)) },
     { method: 'POST', pattern: `${data}/composite/sobjects`, name: 'collections.create', handler: api((req, _v, ctx) => saveCollection(state, req, ctx, 'create')) },
     { method: 'PATCH', pattern: `${data}/composite/sobjects`, name: 'collections.update', handler: api((req, _v, ctx) => saveCollection(state, req, ctx, 'update')) },
+    { method: 'DELETE', pattern: `${data}/composite/sobjects`, name: 'collections.delete', handler: api((req, _v, ctx) => deleteCollection(state, req, ctx)) },
     { method: 'POST', pattern: `${data}/sobjects/:object`, name: 'sobject.create', handler: api((req, _v, ctx) => objectRoute(state, req, (o) => createOne(state, req, o, ctx))) },
     { method: 'GET', pattern: `${data}/sobjects/:object/:id`, name: 'sobject.get', handler: api((req, v) => objectRoute(state, req, (o) => getOne(state, req, o, v))) },
     { method: 'PATCH', pattern: `${data}/sobjects/:object/:id`, name: 'sobject.update', handler: api((req, _v, ctx) => objectRoute(state, req, (o) => updateOne(state, req, o, ctx))) },

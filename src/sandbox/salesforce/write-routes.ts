@@ -1,7 +1,7 @@
 import type { SimRequest, SimResponse } from '../kit/http-server.js'
 import { apiError, saveError } from './errors.js'
 import type { SaveError } from './errors.js'
-import { keyPrefixes, to18 } from './ids.js'
+import { keyPrefixes, objectOfId, to18 } from './ids.js'
 import { prepareCreate, prepareUpdate, unknownField } from './record-save.js'
 import type { SaveContext, SaveOutcome } from './record-save.js'
 import type { SalesforceState, SfRecord } from './state.js'
@@ -121,4 +121,51 @@ export function deleteOne(state: SalesforceState, req: SimRequest, object: strin
   found.record.IsDeleted = true
   state.touch(found.record, ctx.userId)
   return { status: 204 }
+}
+
+interface DeleteResult {
+  readonly id?: string
+  readonly success: boolean
+  readonly errors: readonly SaveError[]
+}
+
+/** A record the collection delete may move to the recycle bin, or the per-record error Salesforce answers. */
+function deletable(state: SalesforceState, rawId: string): { object: string; record: SfRecord } | { id?: string; error: SaveError } {
+  const id = to18(rawId)
+  if (id === undefined) return { error: saveError('MALFORMED_ID', `malformed id ${rawId}`) }
+  const object = objectOfId(id)
+  const record = object === undefined ? undefined : state.records.get(object)?.get(id)
+  if (object === undefined || !record) return { id, error: saveError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id') }
+  if (record.IsDeleted === true) return { id, error: saveError('ENTITY_IS_DELETED', 'entity is deleted') }
+  if (object === 'User') return { id, error: saveError('INVALID_TYPE_FOR_OPERATION', 'entity type cannot be deleted') }
+  return { object, record }
+}
+
+/**
+ * `DELETE /composite/sobjects?ids=…&allOrNone=…`: up to 200 ids of any object types, one
+ * DeleteResult each in the order given. Deleted records go to the recycle bin (`queryAll`).
+ */
+export function deleteCollection(state: SalesforceState, req: SimRequest, ctx: SaveContext): SimResponse {
+  const param = req.query.get('ids')
+  if (param === null || param.trim() === '') return apiError(400, 'MISSING_ARGUMENT', 'ids: The ids parameter is required')
+  const ids = param.split(',').map((id) => id.trim())
+  if (ids.length > collectionLimit) {
+    return apiError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${collectionLimit} records into this call`)
+  }
+  const allOrNone = (req.query.get('allOrNone') ?? 'false').toLowerCase() === 'true'
+  const outcomes = ids.map((id) => deletable(state, id))
+  if (allOrNone && outcomes.some((o) => 'error' in o)) {
+    const rolledBack = saveError('ALL_OR_NONE_OPERATION_ROLLED_BACK', 'Record rolled back because not all records were valid and the request was using AllOrNone header')
+    const body: DeleteResult[] = outcomes.map((o) => ('error' in o ? { ...(o.id ? { id: o.id } : {}), success: false, errors: [o.error] } : { id: String(o.record.Id), success: false, errors: [rolledBack] }))
+    return { status: 200, body }
+  }
+  const body: DeleteResult[] = outcomes.map((o) => {
+    if ('error' in o) return { ...(o.id ? { id: o.id } : {}), success: false, errors: [o.error] }
+    // The same id twice in one call: the second finds it already in the recycle bin.
+    if (o.record.IsDeleted === true) return { id: String(o.record.Id), success: false, errors: [saveError('ENTITY_IS_DELETED', 'entity is deleted')] }
+    o.record.IsDeleted = true
+    state.touch(o.record, ctx.userId)
+    return { id: String(o.record.Id), success: true, errors: [] }
+  })
+  return { status: 200, body }
 }
