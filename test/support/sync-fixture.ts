@@ -37,10 +37,16 @@ export interface SyncFixture {
  * Starts SugarCRM and HubSpot simulators with the given seeds and opens revsync on them with
  * `mappingsYaml` (the `mappings:` section, indented by two spaces under it).
  */
-export async function startSyncFixture(seeds: { sugar: SugarSeed; hubspot: Omit<HubSpotSeed, 'token'>; salesforce?: SalesforceSeed }, mappingsYaml: string): Promise<SyncFixture> {
-  const salesforce = seeds.salesforce ? await startSalesforceSim({ seed: seeds.salesforce }) : undefined
-  const sugar = await startSugarSim({ seed: { ...seeds.sugar, users: [{ user_name: 'admin', last_name: 'Admin', password: sugarPassword, status: 'Active', is_admin: true, email1: 'admin@example.com' }, ...(seeds.sugar.users ?? [])] } })
-  const hubspot = await startHubSpotSim({ seed: { ...seeds.hubspot, token: hubspotToken } })
+export async function startSyncFixture(
+  seeds: { sugar: SugarSeed; hubspot: Omit<HubSpotSeed, 'token'>; salesforce?: SalesforceSeed },
+  mappingsYaml: string,
+  /** One clock for the simulators and the run (epoch ms), when a test decides how far apart edits are. */
+  now?: () => number,
+): Promise<SyncFixture> {
+  const clock = now ? { now } : {}
+  const salesforce = seeds.salesforce ? await startSalesforceSim({ seed: seeds.salesforce, ...clock }) : undefined
+  const sugar = await startSugarSim({ ...clock, seed: { ...seeds.sugar, users: [{ user_name: 'admin', last_name: 'Admin', password: sugarPassword, status: 'Active', is_admin: true, email1: 'admin@example.com' }, ...(seeds.sugar.users ?? [])] } })
+  const hubspot = await startHubSpotSim({ ...clock, seed: { ...seeds.hubspot, token: hubspotToken } })
   const dir = await mkdtemp(join(tmpdir(), 'revsync-test-'))
   const storePath = join(dir, 'state.db')
   const text = `store: ${storePath}
@@ -67,7 +73,7 @@ ${mappingsYaml}`
     salesforce,
     app,
     storePath,
-    sync: (mapping = 'people', extra = {}, options = {}) => runSync(loaded.config, mapping, app.syncDeps(extra), options),
+    sync: (mapping = 'people', extra = {}, options = {}) => runSync(loaded.config, mapping, app.syncDeps({ ...(now ? { now: () => new Date(now()) } : {}), ...extra }), options),
     reopen: async () => {
       const again = await openAppFrom(loaded)
       opened.push(again)
