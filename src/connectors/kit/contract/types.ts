@@ -115,6 +115,7 @@ export type ContractCaseId =
   | 'lookup-email'
   | 'lookup-id'
   | 'write-partial-failure'
+  | 'remove'
   | 'write-rate-limit-storm'
   | 'write-server-error-burst'
   | 'owner-round-trip'

@@ -55,6 +55,19 @@ export function writeCases(define: Define): void {
     assert.equal((await byId(connector, object, existing.id))?.fields[editable], updated)
   })
 
+  define('remove', 'remove deletes records and takes an id that is already gone as done, one result per id in order', async (tools) => {
+    const { connector, driver, profile } = tools.fx
+    const { object } = profile.people
+    const created = await connector.write(object, [1, 2].map((n): WriteOp => ({ kind: 'create', ref: `rm-${n}`, fields: profile.people.newRecord(tools.tag(`rm${n}`)) })))
+    const ids = created.map((r) => (r.ok ? r.id : assert.fail(`created the records to remove: ${firstFailure([r])}`)))
+    const before = await driver.count(object)
+    const results = await connector.remove(object, [ids[0] as string, profile.missingId.id, ids[1] as string])
+    assert.deepEqual(results.map((r) => [r.ref, r.ok]), [[ids[0], true], [profile.missingId.id, true], [ids[1], true]], `results: ${firstFailure(results)}`)
+    assert.equal(await driver.count(object), before - 2, 'both records are gone from the live ones')
+    for (const id of ids) assert.equal(await byId(connector, object, id as string), undefined, `${id} is no longer read by id`)
+    assert.ok((await connector.remove(object, [ids[0] as string]))[0]?.ok, 'removing it again is done, not a failure')
+  })
+
   define('owner-round-trip', 'an owner written as refs.owner reads back, and moves', async (tools) => {
     const { connector, profile } = tools.fx
     const { object } = profile.people
