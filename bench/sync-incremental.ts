@@ -30,7 +30,7 @@ import { hubspotBatchUpdate, sugarBulkUpdate, sugarToken } from './support/sim-h
 import { spawnLinkedSims } from './support/spawn-linked-sims.js'
 import { simCalls } from './support/spawn-sims.js'
 import type { SimsProcess } from './support/spawn-sims.js'
-import { benchFields } from './support/transfer-floor.js'
+import { benchConfigText } from './support/bench-config.js'
 
 type LinkMode = 'store' | 'sync'
 
@@ -57,23 +57,7 @@ function overlapTail(people: LinkedPeople, changed: ReadonlySet<number>): number
  * system-of-record they would be reverted in HubSpot, and Sugar would never be written).
  */
 function configText(urls: { sugar: string; hubspot: string }, store: string): string {
-  const policy = (sugar: string): string => (sugar === 'phone_work' ? ', policy: most-recent' : '')
-  const rows = benchFields.map(([sugar, hubspot]) => `      - { ${sugar === 'email1' ? 'name: email, ' : ''}sugar: ${sugar}, hubspot: ${hubspot}${policy(sugar)} }`).join('\n')
-  return `store: ${store}
-systems:
-  sugar: { kind: sugarcrm, url: "${urls.sugar}", auth: { username: admin, password: "\${SUGAR_PASSWORD}" } }
-  hubspot: { kind: hubspot, url: "${urls.hubspot}", auth: { token: "\${HUBSPOT_TOKEN}" } }
-sync: { batchSize: ${Number(process.env.BENCH_BATCH ?? 100)}, overlapSeconds: ${overlapSeconds} }
-mappings:
-  people:
-    entity: person
-    systems:
-      - { system: sugar, objects: [Contacts] }
-      - { system: hubspot, objects: [contacts] }
-    match: [email]
-    fields:
-${rows}
-`
+  return benchConfigText(urls, store, { row: (sugar) => (sugar === 'phone_work' ? ', policy: most-recent' : ''), sync: `overlapSeconds: ${overlapSeconds}` })
 }
 
 /** Links every person in the store as a first run would leave it: links, last-synced values, cursors at the newest seed. */

@@ -10,25 +10,11 @@ import { openAppFrom } from '../src/app/open-app.js'
 import { runSync } from '../src/app/sync/run-sync.js'
 import { benchCredentials } from './support/bench-credentials.js'
 import { simCalls, spawnSims } from './support/spawn-sims.js'
-import { benchFields, transferFloor } from './support/transfer-floor.js'
+import { transferFloor } from './support/transfer-floor.js'
+import { benchConfigText } from './support/bench-config.js'
 
 function configText(urls: { sugar: string; hubspot: string }, store: string): string {
-  const rows = benchFields.map(([sugar, hubspot]) => `      - { ${sugar === 'email1' ? 'name: email, ' : ''}sugar: ${sugar}, hubspot: ${hubspot}, direction: sugar -> hubspot }`).join('\n')
-  return `store: ${store}
-systems:
-  sugar: { kind: sugarcrm, url: "${urls.sugar}", auth: { username: admin, password: "\${SUGAR_PASSWORD}" } }
-  hubspot: { kind: hubspot, url: "${urls.hubspot}", auth: { token: "\${HUBSPOT_TOKEN}" } }
-sync: { batchSize: ${Number(process.env.BENCH_BATCH ?? 100)} }
-mappings:
-  people:
-    entity: person
-    systems:
-      - { system: sugar, objects: [Contacts] }
-      - { system: hubspot, objects: [contacts] }
-    match: [email]
-    fields:
-${rows}
-`
+  return benchConfigText(urls, store, { row: () => ', direction: sugar -> hubspot' })
 }
 
 interface RunFigures {

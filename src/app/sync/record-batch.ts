@@ -33,7 +33,9 @@ export function recordBatch(
   const reviews: ReviewHold[] = []
   const links: LinkRow[] = []
   const items: RunItem[] = []
-  const failedEntities = new Set<string>()
+  // Entities not settled by this batch (a failed write, a company lookup not linked yet): they keep
+  // their old last-synced values and stay on the retry list.
+  const unsettled = new Set<string>()
   const retries: RetryMark[] = []
   const item = (entityId: string, system: string, object: string, recordId: string | null, rest: Pick<RunItem, 'action' | 'reasons'> & Partial<RunItem>): RunItem =>
     ({ runId, mapping, entityId, system, object, recordId, before: {}, after: {}, at, ...rest })
@@ -62,7 +64,7 @@ export function recordBatch(
     const stillStanding = (previous.get(group.entityId)?.[warningsKey] ?? null) === (plan.synced[warningsKey] ?? null)
     // A lookup to a company not linked yet is tried again next run, when it may be.
     for (const warning of plan.warnings.filter((w) => w.rule.endsWith('.not-linked'))) {
-      failedEntities.add(group.entityId)
+      unsettled.add(group.entityId)
       retries.push({ mapping, entityId: group.entityId, system: '', reason: warning })
     }
     for (const warning of stillStanding ? [] : plan.warnings) {
@@ -80,7 +82,7 @@ export function recordBatch(
       items.push(item(entityId, write.system, write.object, result.id, { action: write.kind, before: write.before, after, reasons: write.reasons }))
     } else {
       bump(report.failed, write.system)
-      failedEntities.add(entityId)
+      unsettled.add(entityId)
       const reason = { rule: `write.${result.code}`, detail: `${write.system} refused the ${write.kind} (${result.vendorCode}): ${result.message}` }
       retries.push({ mapping, entityId, system: write.system, reason })
       report.problems.push({ entityId, system: write.system, reason })
@@ -89,15 +91,15 @@ export function recordBatch(
   }
   // A failed write keeps the old last-synced values, so the retry decides exactly as this run did.
   const synced = batch
-    .filter(({ group, plan }) => plan && !group.held && !failedEntities.has(group.entityId) && Object.keys(plan.synced).length > 0)
+    .filter(({ group, plan }) => plan && !group.held && !unsettled.has(group.entityId) && Object.keys(plan.synced).length > 0)
     // Held rows keep their earlier value: the plan only names the rows it decided.
     .map(({ group, plan }) => ({ mapping, entityId: group.entityId, values: { ...previous.get(group.entityId), ...(plan as EntityPlan).synced } }))
   // Entities planned without a failure leave the retry list; failed ones (re)join it, so the
   // next run plans them again even if nothing changes in any system.
-  const resolved = batch.filter(({ group, plan }) => plan && !failedEntities.has(group.entityId)).map(({ group }) => ({ mapping, entityId: group.entityId }))
+  const resolved = batch.filter(({ group, plan }) => plan && !unsettled.has(group.entityId)).map(({ group }) => ({ mapping, entityId: group.entityId }))
   // A settled review is applied once its entity was planned without a failed write.
   const appliedReviews = batch
-    .filter(({ group, plan }) => plan && !failedEntities.has(group.entityId))
+    .filter(({ group, plan }) => plan && !unsettled.has(group.entityId))
     .flatMap(({ group }) => (context.reviews.get(group.entityId) ?? []).map((r) => r.id))
   return { links, unlinks: batch.flatMap(({ group }) => group.unlinks), synced, items, resolved, retries, reviews, appliedReviews }
 }
