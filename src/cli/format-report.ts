@@ -13,6 +13,6 @@ export function formatSyncReport(report: SyncReport): string {
   const deleted = Object.entries(report.deleted).map(([s, n]) => `${n} deleted in ${s}`)
   const tail = `  ${number(report.writes)} ${report.dryRun ? 'writes planned' : 'writes'}${deleted.length ? ` (${deleted.join(', ')})` : ''} · ${report.linked} linked by match · ${report.held} held · ${report.skipped} filtered out · ${report.warnings} warnings`
   const problems = report.problems.slice(0, 10).map((p) => `  ! ${p.system ? `${p.system}: ` : ''}${p.reason.detail}`)
-  const more = report.problems.length > 10 ? [`  … and ${report.problems.length - 10} more (revsync runs show ${report.runId})`] : []
+  const more = report.problemCount > 10 ? [`  … and ${report.problemCount - 10} more (revsync runs show ${report.runId})`] : []
   return [head, ...table, tail, ...problems, ...more].join('\n')
 }

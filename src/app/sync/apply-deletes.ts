@@ -4,7 +4,7 @@ import { planDeletes } from '../../engine/plan-deletes.js'
 import type { BatchCommit } from '../../store/store.js'
 import type { EntityGroup } from './entity-group.js'
 import type { SyncDeps } from './sync-deps.js'
-import { bump } from './sync-report.js'
+import { addProblem, bump } from './sync-report.js'
 import type { SyncReport } from './sync-report.js'
 
 /**
@@ -40,7 +40,7 @@ export async function applyDeletes(mapping: Mapping, groups: readonly EntityGrou
         failed = true
         bump(report.failed, removal.system)
         const reason = { rule: `write.${result?.code ?? 'unknown'}`, detail: `${removal.system} refused the delete (${result && !result.ok ? `${result.vendorCode}): ${result.message}` : 'no answer)'}` }
-        report.problems.push({ entityId: group.entityId, system: removal.system, reason })
+        addProblem(report, { entityId: group.entityId, system: removal.system, reason })
         items.push(item(removal.system, removal.object, removal.id, { action: 'fail', reasons: [reason, removal.reason] }))
       }
     }

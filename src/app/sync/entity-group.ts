@@ -14,8 +14,18 @@ export interface EntityGroup {
   readonly unlinks: Pick<LinkRow, 'mapping' | 'system' | 'recordId'>[]
   /** Set when the entity must not be planned: ambiguous match, conflicting link. */
   held?: Reason
+  /**
+   * The entity its match key led to, when that entity is linked already: the record may be a
+   * converted lead's contact read before the lead, which then belongs to that entity.
+   */
+  linkedElsewhere?: string
   /** Systems where the entity is linked but its record is deleted or no longer found. */
   readonly gone: Set<string>
   /** A linked record a person deleted in its system since the last run. */
   deleted?: RemoteRecord & { readonly system: string }
+}
+
+/** An entity with nothing assembled yet. */
+export function newGroup(entityId: string, isNew: boolean): EntityGroup {
+  return { entityId, isNew, records: new Map(), notes: [], links: [], unlinks: [], gone: new Set() }
 }

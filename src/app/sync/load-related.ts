@@ -7,18 +7,27 @@ import type { RelatedDirectories } from '../../engine/plan-entity.js'
 import type { Store } from '../../store/store.js'
 import type { EntityGroup } from './entity-group.js'
 
+/** The mapping each company or parent relationship of a mapping points to, resolved once per run. */
+export type RelatedMappings = ReadonlyMap<'company' | 'parent', string>
+
+/** Resolves the related mappings of one mapping from the config. */
+export function relatedMappings(config: RevsyncConfig, mapping: Mapping): RelatedMappings {
+  const out = new Map<'company' | 'parent', string>()
+  for (const rule of mapping.relationships) {
+    if (rule.name === 'owner') continue
+    const target = relatedMappingName(config, mapping.name, rule.name, mapping.config.relationships[rule.name]?.mapping)
+    if (target) out.set(rule.name, target)
+  }
+  return out
+}
+
 /**
  * Loads, for one batch, the links that translate its company and parent lookups: the company
  * entity of every referenced company record, and that entity's record in each system.
  */
-export async function loadRelated(config: RevsyncConfig, mapping: Mapping, groups: readonly EntityGroup[], store: Store): Promise<RelatedDirectories> {
+export async function loadRelated(targets: RelatedMappings, groups: readonly EntityGroup[], store: Store): Promise<RelatedDirectories> {
   const related: { company?: ReturnType<typeof companyDirectory>; parent?: ReturnType<typeof companyDirectory> } = {}
-  for (const rule of mapping.relationships) {
-    if (rule.name === 'owner') continue
-    const target = relatedMappingName(config, mapping.name, rule.name, mapping.config.relationships[rule.name]?.mapping)
-    if (!target) continue
-    related[rule.name] = companyDirectory(rule.name, await linkedRecords(store, target, rule.name, groups))
-  }
+  for (const [name, target] of targets) related[name] = companyDirectory(name, await linkedRecords(store, target, name, groups))
   return related
 }
 

@@ -19,9 +19,8 @@ function matchValue(row: FieldRow, system: string, record: RemoteRecord): string
  * every other system, before anything is created. One candidate links; two candidates, or
  * two records of one system with one key, are held and reported, never guessed.
  */
-export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<string, readonly RemoteRecord[]>, deps: SyncDeps): Promise<EntityGroup[]> {
+export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<string, readonly RemoteRecord[]>, deps: SyncDeps, claimed = new Set<string>()): Promise<EntityGroup[]> {
   const row = mapping.matchRows[0]
-  const claimed = new Set<string>()
   const groups = new Map<RemoteRecord, EntityGroup>()
   for (const system of mapping.order) {
     const records = (unlinked.get(system) ?? []).filter((r) => !claimed.has(`${system}/${r.id}`))
@@ -42,7 +41,7 @@ export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<stri
       for (const other of others) await matchCompanyGroups(mapping, system, records, other, groups, claimed, deps)
       continue
     }
-    holdDuplicates(row, system, keyed, groups)
+    holdDuplicates(row, system, await withOwnRecords(mapping, row, system, keyed, deps), keyed, groups)
     for (const other of others) await matchAgainst(mapping, row, system, other, keyed, groups, claimed, deps)
     deps.onProgress?.({ phase: 'match', system, done: records.length, total: records.length })
   }
@@ -78,12 +77,35 @@ function link(mapping: Mapping, group: EntityGroup, other: string, match: Remote
   claimed.add(`${other}/${match.id}`)
 }
 
-function holdDuplicates(row: FieldRow, system: string, keyed: Map<string, RemoteRecord[]>, groups: Map<RemoteRecord, EntityGroup>): void {
+/**
+ * Every live record of `system` that carries each key, the batch's own records included: a run
+ * reads a batch at a time, so another record of the same person may sit in another object
+ * (a lead and a contact) or on another page, and only the system can say so.
+ */
+async function withOwnRecords(mapping: Mapping, row: FieldRow, system: string, keyed: ReadonlyMap<string, RemoteRecord[]>, deps: SyncDeps): Promise<Map<string, RemoteRecord[]>> {
+  const all = new Map([...keyed].map(([key, records]) => [key, [...records]]))
+  const connector = deps.connectors.get(system)
+  if (!connector || keyed.size === 0) return all
+  for (const object of mapping.config.systems.find((s) => s.system === system)?.objects ?? []) {
+    const field = pathFor(row, system, object)
+    if (!field || field.includes('.')) continue
+    for (const [key, records] of await connector.lookup(object, { field, values: [...keyed.keys()] })) {
+      const list = all.get(key)
+      // A converted lead is history: its contact is the live record of that person.
+      for (const record of records) if (list && !record.deleted && !record.convertedTo && !list.some((r) => r.object === record.object && r.id === record.id)) list.push(record)
+    }
+  }
+  return all
+}
+
+/** Two records of one system with one key would both claim the same counterpart: hold the batch's ones. */
+function holdDuplicates(row: FieldRow, system: string, competing: ReadonlyMap<string, readonly RemoteRecord[]>, keyed: Map<string, RemoteRecord[]>, groups: Map<RemoteRecord, EntityGroup>): void {
   for (const [key, records] of keyed) {
-    if (records.length < 2) continue
+    const all = competing.get(key) ?? records
+    if (all.length < 2) continue
     for (const record of records) {
       const group = groups.get(record)
-      if (group) group.held = { rule: 'match.ambiguous', detail: `${records.length} ${system} records share ${row.key} ${key} (${records.map((r) => `${r.object} ${r.id}`).join(', ')}); not guessed` }
+      if (group) group.held = { rule: 'match.ambiguous', detail: `${all.length} ${system} records share ${row.key} ${key} (${all.map((r) => `${r.object} ${r.id}`).join(', ')}); not guessed` }
     }
     keyed.delete(key)
   }
@@ -123,6 +145,7 @@ async function matchAgainst(
       group.held = { rule: 'match.ambiguous', detail: `${row.key} ${key} matches ${found.length} ${other} records (${describe}); not guessed` }
     } else if (linkedAlready.has((found[0] as RemoteRecord).id)) {
       group.held = { rule: 'match.already-linked', detail: `${row.key} ${key} matches ${other} ${describe}, which is already linked to another entity; not merged` }
+      group.linkedElsewhere = linkedAlready.get((found[0] as RemoteRecord).id)
     } else {
       const match = found[0] as RemoteRecord
       link(mapping, group, other, match, { rule: 'match.key', detail: `matched ${other} ${match.object} ${match.id} by ${row.key} ${key}` }, claimed)

@@ -7,7 +7,7 @@ import type { BatchCommit, RetryMark, SyncedValues } from '../../store/store.js'
 import { warningsKey } from '../../engine/plan-entity.js'
 import type { EntityGroup } from './entity-group.js'
 import type { WriteOutcome } from './execute-writes.js'
-import { bump } from './sync-report.js'
+import { addProblem, bump } from './sync-report.js'
 import type { SyncReport } from './sync-report.js'
 
 /** What a batch's record needs besides its plans and outcomes. */
@@ -22,13 +22,19 @@ export interface BatchContext {
   readonly reviews: ReadonlyMap<string, readonly ReviewItem[]>
 }
 
+/** What one batch makes durable, and its held and failed records, to log. */
+export interface BatchRecord {
+  readonly commit: BatchCommit
+  readonly problems: readonly SyncReport['problems'][number][]
+}
+
 /** Builds what one batch makes durable, and counts it into the report. */
 export function recordBatch(
   context: BatchContext,
   batch: readonly { group: EntityGroup; plan?: EntityPlan }[],
   outcomes: readonly WriteOutcome[],
   report: SyncReport,
-): BatchCommit {
+): BatchRecord {
   const { runId, mapping, at, previous } = context
   const reviews: ReviewHold[] = []
   const links: LinkRow[] = []
@@ -37,6 +43,11 @@ export function recordBatch(
   // their old last-synced values and stay on the retry list.
   const unsettled = new Set<string>()
   const retries: RetryMark[] = []
+  const problems: SyncReport['problems'][number][] = []
+  const problem = (p: SyncReport['problems'][number]): void => {
+    problems.push(p)
+    addProblem(report, p)
+  }
   const item = (entityId: string, system: string, object: string, recordId: string | null, rest: Pick<RunItem, 'action' | 'reasons'> & Partial<RunItem>): RunItem =>
     ({ runId, mapping, entityId, system, object, recordId, before: {}, after: {}, at, ...rest })
 
@@ -47,7 +58,7 @@ export function recordBatch(
     for (const note of matched) items.push(item(group.entityId, '', '', null, { action: 'link', reasons: [note] }))
     if (group.held) {
       report.held++
-      report.problems.push({ entityId: group.entityId, reason: group.held })
+      problem({ entityId: group.entityId, reason: group.held })
       const [system, record] = [...group.records.entries()][0] ?? ['', undefined]
       items.push(item(group.entityId, system, record?.object ?? '', record?.id ?? null, { action: 'hold', reasons: [group.held] }))
       continue
@@ -56,7 +67,7 @@ export function recordBatch(
     if (plan.skipped) report.skipped++
     for (const hold of plan.holds) {
       report.held++
-      report.problems.push({ entityId: group.entityId, reason: hold.reason })
+      problem({ entityId: group.entityId, reason: hold.reason })
       items.push(item(group.entityId, '', '', null, { action: 'hold', reasons: [hold.reason] }))
       reviews.push({ id: context.newId(), mapping, entityId: group.entityId, rowKey: hold.rowKey, reason: hold.reason, candidates: hold.candidates, at })
     }
@@ -85,7 +96,7 @@ export function recordBatch(
       unsettled.add(entityId)
       const reason = { rule: `write.${result.code}`, detail: `${write.system} refused the ${write.kind} (${result.vendorCode}): ${result.message}` }
       retries.push({ mapping, entityId, system: write.system, reason })
-      report.problems.push({ entityId, system: write.system, reason })
+      problem({ entityId, system: write.system, reason })
       items.push(item(entityId, write.system, write.object, write.recordId ?? null, { action: 'fail', before: write.before, after, reasons: [reason, ...write.reasons] }))
     }
   }
@@ -101,5 +112,5 @@ export function recordBatch(
   const appliedReviews = batch
     .filter(({ group, plan }) => plan && !unsettled.has(group.entityId))
     .flatMap(({ group }) => (context.reviews.get(group.entityId) ?? []).map((r) => r.id))
-  return { links, unlinks: batch.flatMap(({ group }) => group.unlinks), synced, items, resolved, retries, reviews, appliedReviews }
+  return { commit: { links, unlinks: batch.flatMap(({ group }) => group.unlinks), synced, items, resolved, retries, reviews, appliedReviews }, problems }
 }

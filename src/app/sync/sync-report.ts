@@ -20,9 +20,13 @@ export interface SyncReport {
   held: number
   skipped: number
   warnings: number
+  /** Linked records read as changed that agreed with their last-synced values: nothing to plan. */
+  unchanged: number
   /** Every write made (or planned), all systems together. */
   writes: number
-  /** Held and failed records with their reasons, for the summary. */
+  /** Held and failed records, all of them counted. */
+  problemCount: number
+  /** The first of them with their reasons, for the summary (a run's log has every one). */
   readonly problems: { readonly entityId: string; readonly system?: string; readonly reason: Reason }[]
   /** The plans, kept for `revsync plan` (not for real runs, which can be large). */
   readonly plans: { readonly plan: EntityPlan; readonly notes: readonly Reason[]; readonly held?: Reason }[]
@@ -30,10 +34,19 @@ export interface SyncReport {
 
 /** An empty report to fill in. */
 export function emptyReport(runId: string, mapping: string, dryRun: boolean): SyncReport {
-  return { runId, mapping, dryRun, read: {}, created: {}, updated: {}, failed: {}, deleted: {}, linked: 0, held: 0, skipped: 0, warnings: 0, writes: 0, problems: [], plans: [] }
+  return { runId, mapping, dryRun, read: {}, created: {}, updated: {}, failed: {}, deleted: {}, linked: 0, held: 0, skipped: 0, warnings: 0, unchanged: 0, writes: 0, problemCount: 0, problems: [], plans: [] }
 }
 
 /** Adds one to a per-system count. */
 export function bump(counts: PerSystem, system: string, by = 1): void {
   counts[system] = (counts[system] ?? 0) + by
+}
+
+/** How many problems a report keeps with their detail; the log and the run items have them all. */
+export const keptProblems = 1000
+
+/** Counts a held or failed record into the report, keeping its detail while there is room. */
+export function addProblem(report: SyncReport, problem: SyncReport['problems'][number]): void {
+  report.problemCount++
+  if (report.problems.length < keptProblems) report.problems.push(problem)
 }
