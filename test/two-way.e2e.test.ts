@@ -162,6 +162,25 @@ describe('two-way sync between SugarCRM and HubSpot', () => {
     assert.equal((await f.sync()).writes, 0)
   })
 
+  it('a converted lead whose contact is read first (Contacts listed before Leads) still moves its link, with no duplicate and no false problem', async () => {
+    f = await startSyncFixture(seeds, mapping().replace('objects: [Leads, Contacts]', 'objects: [Contacts, Leads]'))
+    await f.sync()
+    const sugar = await sugarTestClient(f.sugar, 'admin', sugarPassword)
+    const converted = await sugar.call('POST', '/rest/v11/Leads/lead-ann/convert', { modules: { Contacts: { first_name: 'Ann', last_name: 'Lee', assigned_user_id: 'u-raj' } } })
+    assert.equal(converted.status, 200, JSON.stringify(converted.body))
+    const report = await f.sync()
+    assert.deepEqual(report.created, {}, 'nothing is created anywhere')
+    assert.equal(report.held, 0, 'the contact is not held as a match to an entity linked already')
+    assert.deepEqual(report.problems, [])
+    const [ann, ...others] = await hubspotByEmail(f, 'ann@globex.example')
+    assert.equal(others.length, 0)
+    const entity = (await f.app.store.findEntities('people', 'hubspot', [ann?.id ?? ''])).values().next().value
+    const links = (await f.app.store.getLinks('people', [entity ?? '']))?.get(entity ?? '') ?? []
+    assert.deepEqual(links.map((l) => `${l.system}:${l.object}`).sort(), ['hubspot:contacts', 'sugar:Contacts'])
+    assert.equal(ann?.fields['sugar_owner'], 'Raj Patel')
+    assert.equal((await f.sync()).writes, 0)
+  })
+
   it('people only HubSpot knows are created in Sugar as leads; two Sugar records of one person are held, not guessed', async () => {
     const duplicate = { id: 'lead-bo-again', first_name: 'Bo', last_name: 'Kim', email1: 'BO@initech.example', assigned_user_id: 'u-jane' }
     f = await startSyncFixture(
