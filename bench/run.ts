@@ -21,7 +21,8 @@ const benches: Record<string, Bench> = {
   matching: () => runMatchingBench(),
 }
 
-const wanted = process.argv.slice(2)
+// Flags (`--large`) are read by the benchmarks themselves; the other arguments name benchmarks.
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {
   const bench = benches[name]
   if (!bench) throw new Error(`no benchmark "${name}"; there are: ${Object.keys(benches).join(', ')}`)

@@ -1,103 +1,107 @@
-// bench/sync-initial: 10,000 SugarCRM contacts into HubSpot through the sandbox, on SQLite.
-// Prints one JSON line: records/s, HubSpot write calls per 100 records written, and revsync's
-// CPU per record divided by the transfer floor measured in the same run.
+// bench/sync-initial: SugarCRM contacts into an empty HubSpot through the sandbox, on SQLite, at
+// 10,000 and 100,000 people (and 1,000,000 with --large). Prints one JSON line: per size, CPU
+// per record, peak RSS and API calls, each against the transfer floor measured at the same
+// size in the same run; and how the largest size compares with the smallest.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { parseConfigText } from '../src/app/config/load-config.js'
-import { openAppFrom } from '../src/app/open-app.js'
-import { runSync } from '../src/app/sync/run-sync.js'
-import { benchCredentials } from './support/bench-credentials.js'
-import { simCalls, spawnSims } from './support/spawn-sims.js'
-import { transferFloor } from './support/transfer-floor.js'
-import { benchConfigText } from './support/bench-config.js'
-
-function configText(urls: { sugar: string; hubspot: string }, store: string): string {
-  return benchConfigText(urls, store, { row: () => ', direction: sugar -> hubspot' })
-}
+import { spawn } from 'node:child_process'
+import { spawnSims } from './support/spawn-sims.js'
 
 interface RunFigures {
   readonly records: number
   readonly seconds: number
   readonly cpuMs: number
+  readonly maxRssMb: number
   readonly written: number
-  readonly writeCalls: number
-  readonly lookupCalls: number
+  /** Calls the run made to both simulators, one-off calls (token, describe) included. */
+  readonly calls: number
+  readonly callsByFamily: Record<string, number>
   readonly secondRunWrites: number
   readonly failed: Record<string, number>
 }
 
-/** One revsync run of `records` Sugar contacts into an empty HubSpot, on fresh simulators and store. */
+/** Runs `script` of bench/support in a process of its own and returns the JSON line it prints. */
+function runProcess<T>(script: string, input: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL(`./support/${script}`, import.meta.url).pathname, JSON.stringify(input)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`${script} exited with ${code}`))))
+  })
+}
+
+/** One revsync run of `records` Sugar contacts into an empty HubSpot, on fresh simulators and store, in its own process. */
 async function revsyncRun(records: number): Promise<RunFigures> {
   const sims = await spawnSims({ sugarContacts: records })
   const dir = await mkdtemp(join(tmpdir(), 'revsync-bench-'))
   try {
-    const loaded = parseConfigText(configText(sims.urls, join(dir, 'state.db')), 'bench.yaml', { SUGAR_PASSWORD: benchCredentials.sugarPassword, HUBSPOT_TOKEN: benchCredentials.hubspotToken })
-    const app = await openAppFrom(loaded)
-    const before = await simCalls(sims.urls.hubspot)
-    const cpu = process.cpuUsage()
-    const started = performance.now()
-    const report = await runSync(loaded.config, 'people', app.syncDeps())
-    const seconds = (performance.now() - started) / 1000
-    const used = process.cpuUsage(cpu)
-    const calls = await simCalls(sims.urls.hubspot)
-    const second = await runSync(loaded.config, 'people', app.syncDeps())
-    await app.close()
-    const delta = (family: string) => (calls[family] ?? 0) - (before[family] ?? 0)
-    return {
-      records,
-      seconds,
-      cpuMs: (used.user + used.system) / 1000,
-      written: (report.created['hubspot'] ?? 0) + (report.updated['hubspot'] ?? 0),
-      writeCalls: delta('contacts.batch.create') + delta('contacts.batch.update'),
-      lookupCalls: delta('contacts.batch.read'),
-      secondRunWrites: second.writes,
-      failed: report.failed,
-    }
+    return { records, ...(await runProcess<Omit<RunFigures, 'records'>>('initial-run-process.ts', { urls: sims.urls, store: join(dir, 'state.db') })) }
   } finally {
     await sims.stop()
     await rm(dir, { recursive: true, force: true })
   }
 }
 
-/** The transfer floor on its own fresh simulators. */
-async function floorRun(records: number): Promise<{ cpuMs: number; records: number }> {
+/** The transfer floor on its own fresh simulators, in its own process. */
+async function floorRun(records: number): Promise<{ cpuMs: number; records: number; calls: number; maxRssMb: number }> {
   const sims = await spawnSims({ sugarContacts: records })
   try {
-    return await transferFloor(sims.urls)
+    return await runProcess('floor-run-process.ts', { urls: sims.urls })
   } finally {
     await sims.stop()
   }
 }
 
-/**
- * Runs the benchmark and returns its figures. Both revsync and the floor first move 1,000
- * records to load their modules and warm the JIT (the cold figures are kept too), then move
- * `records` on fresh simulators for the measured figures.
- */
-export async function benchSyncInitial(records = Number(process.env.BENCH_RECORDS ?? 10_000)): Promise<Record<string, unknown>> {
-  const coldFloor = await floorRun(1000)
-  const cold = await revsyncRun(1000)
+/** Figures of one size: revsync against the floor measured on the same size in the same run. */
+async function measure(records: number): Promise<Record<string, unknown>> {
   const floor = await floorRun(records)
   const run = await revsyncRun(records)
   const cpuMsPerRecord = run.cpuMs / records
   const floorMsPerRecord = floor.cpuMs / floor.records
   return {
-    bench: 'sync-initial',
     records,
     written: run.written,
     seconds: round(run.seconds),
     recordsPerSecond: Math.round(records / run.seconds),
-    hubspotWriteCallsPer100Written: round((run.writeCalls / run.written) * 100),
-    hubspotLookupCalls: run.lookupCalls,
     cpuMsPerRecord: round(cpuMsPerRecord, 4),
     floorCpuMsPerRecord: round(floorMsPerRecord, 4),
     cpuRatioToFloor: round(cpuMsPerRecord / floorMsPerRecord),
-    coldCpuRatioToFloor: round(cold.cpuMs / cold.records / (coldFloor.cpuMs / coldFloor.records)),
+    peakRssMb: Math.round(run.maxRssMb),
+    floorPeakRssMb: Math.round(floor.maxRssMb),
+    calls: run.calls,
+    floorCalls: floor.calls,
+    callRatioToFloor: round(run.calls / floor.calls),
+    callsByFamily: run.callsByFamily,
     secondRunWrites: run.secondRunWrites,
     failed: run.failed,
   }
+}
+
+/**
+ * Runs the benchmark at each size (10,000 and 100,000 people; 1,000,000 with `--large`) and
+ * returns its figures: each size against its own floor, and how the largest compares with the
+ * smallest (CPU ratio and peak RSS), which is what shows a cost growing faster than the work.
+ * Each run and each floor is a cold process of its own, so the two are compared alike.
+ */
+export async function benchSyncInitial(sizes = initialSizes()): Promise<Record<string, unknown>> {
+  const rows = []
+  for (const records of sizes) rows.push(await measure(records))
+  const first = rows[0] as Record<string, number>
+  const last = rows[rows.length - 1] as Record<string, number>
+  return {
+    bench: 'sync-initial',
+    sizes: rows,
+    cpuRatioLargestOverSmallest: round(Number(last['cpuRatioToFloor']) / Number(first['cpuRatioToFloor'])),
+    peakRssLargestOverSmallest: round(Number(last['peakRssMb']) / Number(first['peakRssMb'])),
+  }
+}
+
+/** BENCH_RECORDS picks one size; otherwise 10,000 and 100,000, and 1,000,000 with --large. */
+function initialSizes(): number[] {
+  if (process.env.BENCH_RECORDS) return process.env.BENCH_RECORDS.split(',').map(Number)
+  return process.argv.includes('--large') ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]
 }
 
 function round(n: number, digits = 2): number {
