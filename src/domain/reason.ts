@@ -9,4 +9,9 @@ export interface Reason {
   readonly detail: string
   /** The fields this reason decided, when it decided values (one reason can cover several). */
   readonly fields?: readonly string[]
+  /**
+   * Set on a warning that a later run may clear by itself (a lookup to a company not linked
+   * yet): the entity stays on the retry list and is planned again until it clears.
+   */
+  readonly retry?: true
 }

@@ -51,7 +51,7 @@ export function companyDirectory(name: string, links: LinkedRecords): RelatedDir
     describe: (system, id) => `${name} ${system}/${id}`,
     target(key, system, who) {
       const id = links.recordOf.get(`${key}\u0000${system}`)
-      if (!id) return { problem: { rule: `${name}.not-linked`, detail: `${who} has no linked record in ${system} yet; the ${system} ${name} is left unchanged` } }
+      if (!id) return { problem: { rule: `${name}.not-linked`, detail: `${who} has no linked record in ${system} yet; the ${system} ${name} is left unchanged`, retry: true } }
       return { id }
     },
   }

@@ -74,7 +74,7 @@ export function recordBatch(
     // A warning that stood at the last run too was reported then; only new ones are recorded.
     const stillStanding = (previous.get(group.entityId)?.[warningsKey] ?? null) === (plan.synced[warningsKey] ?? null)
     // A lookup to a company not linked yet is tried again next run, when it may be.
-    for (const warning of plan.warnings.filter((w) => w.rule.endsWith('.not-linked'))) {
+    for (const warning of plan.warnings.filter((w) => w.retry)) {
       unsettled.add(group.entityId)
       retries.push({ mapping, entityId: group.entityId, system: '', reason: warning })
     }
