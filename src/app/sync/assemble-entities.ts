@@ -11,6 +11,7 @@ import { loadRelated } from './load-related.js'
 import type { RelatedMappings } from './load-related.js'
 import { matchUnlinked } from './match-unlinked.js'
 import type { SyncDeps } from './sync-deps.js'
+import type { CompanyIndexes } from './match-companies.js'
 
 /** What assembling needs from the run around it. */
 export interface AssembleScope {
@@ -29,6 +30,8 @@ export interface AssembleScope {
    * others are recognised by their last-synced values). A failed write is tried once a run.
    */
   readonly deferred: Set<string>
+  /** Other systems' companies, read and indexed once per run for matching. */
+  readonly companyIndexes: CompanyIndexes
 }
 
 /** A batch's entities, and how many of its linked records carried no change. */
@@ -75,7 +78,7 @@ export async function assembleChanged(scope: AssembleScope, batch: ChangedBatch)
   await completeLinked(mapping, [...groups.values()], deps)
   // A lead's new contact arrives as an unlinked change too; it already belongs to the lead's entity.
   const claimed = new Set([...groups.values()].flatMap((g) => g.links.map((l) => `${l.system}/${l.recordId}`)))
-  const fresh = await matchUnlinked(mapping, new Map([[system, unlinked.filter((r) => !claimed.has(`${system}/${r.id}`))]]), deps, scope.claimed)
+  const fresh = await matchUnlinked(mapping, new Map([[system, unlinked.filter((r) => !claimed.has(`${system}/${r.id}`))]]), deps, { companyIndexes: scope.companyIndexes, ...(scope.claimed ? { claimed: scope.claimed } : {}) })
   const converted = await claimConverted(mapping, fresh, deps)
   await completeLinked(mapping, converted, deps)
   return { groups: [...groups.values(), ...fresh], unchanged }

@@ -23,25 +23,41 @@ export function toAccount(record: RemoteRecord, system: string, rows: ReturnType
   return { id: record.id, name: text(record, rows.name, system), website: text(record, rows.domain, system), parentId: record.refs?.parent ?? null }
 }
 
+/** Another system's companies by id, and indexed for matching. */
+export interface IndexedCompanies {
+  readonly theirs: ReadonlyMap<string, RemoteRecord>
+  readonly index: ReturnType<typeof createCompanyIndex>
+}
+
+/** Indexed companies by system: each read once per run, at its first use. */
+export type CompanyIndexes = Map<string, Promise<IndexedCompanies>>
+
+async function indexCompanies(mapping: Mapping, other: string, deps: SyncDeps): Promise<IndexedCompanies> {
+  const connector = deps.connectors.get(other)
+  const theirs = new Map<string, RemoteRecord>()
+  for (const object of mapping.config.systems.find((s) => s.system === other)?.objects ?? []) {
+    for await (const page of connector?.read(object) ?? []) for (const r of page.records) if (!r.deleted) theirs.set(r.id, r)
+  }
+  return { theirs, index: createCompanyIndex([...theirs.values()].map((r) => toAccount(r, other, companyKeyRows(mapping)))) }
+}
+
 /** The outcome of matching one unlinked company against another system's companies. */
 export type CompanyMatch = { readonly kind: 'matched'; readonly record: RemoteRecord; readonly reason: Reason } | { readonly kind: 'ambiguous'; readonly reason: Reason } | { readonly kind: 'none' }
 
 /**
  * Matches companies with no link yet against every company of another system (SPEC 2.8 and
  * 4), through the matching module: domain first, then name or a variation, then hierarchy.
- * Companies are few next to people, so the other system's companies are read once and
- * indexed in memory rather than looked up one key at a time.
+ * Companies are few next to people, so the other system's companies are read once a run and
+ * indexed in memory (`indexes` keeps them between batches) rather than looked up one key at a
+ * time.
  */
-export async function matchCompaniesIn(mapping: Mapping, system: string, records: readonly RemoteRecord[], other: string, deps: SyncDeps): Promise<Map<RemoteRecord, CompanyMatch>> {
+export async function matchCompaniesIn(mapping: Mapping, system: string, records: readonly RemoteRecord[], other: string, deps: SyncDeps, indexes: CompanyIndexes = new Map()): Promise<Map<RemoteRecord, CompanyMatch>> {
   const rows = companyKeyRows(mapping)
-  const connector = deps.connectors.get(other)
   const out = new Map<RemoteRecord, CompanyMatch>()
-  if (!connector || records.length === 0) return out
-  const theirs = new Map<string, RemoteRecord>()
-  for (const object of mapping.config.systems.find((s) => s.system === other)?.objects ?? []) {
-    for await (const page of connector.read(object)) for (const r of page.records) if (!r.deleted) theirs.set(r.id, r)
-  }
-  const index = createCompanyIndex([...theirs.values()].map((r) => toAccount(r, other, rows)))
+  if (!deps.connectors.get(other) || records.length === 0) return out
+  const indexed = indexes.get(other) ?? indexCompanies(mapping, other, deps)
+  indexes.set(other, indexed)
+  const { theirs, index } = await indexed
   const claims = new Map<string, RemoteRecord[]>()
   for (const record of records) {
     const mine = toAccount(record, system, rows)

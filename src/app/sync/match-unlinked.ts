@@ -6,6 +6,7 @@ import { readRowValue } from '../../engine/read-row-value.js'
 import type { EntityGroup } from './entity-group.js'
 import type { SyncDeps } from './sync-deps.js'
 import { matchCompaniesIn } from './match-companies.js'
+import type { CompanyIndexes } from './match-companies.js'
 import type { Reason } from '../../domain/reason.js'
 
 /** The normalized match value of a record: lower-cased and trimmed, as connectors key lookups. */
@@ -14,13 +15,22 @@ function matchValue(row: FieldRow, system: string, record: RemoteRecord): string
   return value === null ? undefined : String(value).trim().toLowerCase()
 }
 
+/** What matching keeps between the batches of one run. */
+export interface MatchOptions {
+  /** Records already claimed by an entity (a plan, which commits no links, keeps them here). */
+  readonly claimed?: Set<string>
+  /** Other systems' companies, read and indexed once per run. */
+  readonly companyIndexes?: CompanyIndexes
+}
+
 /**
  * Matches records that have no link yet (SPEC 2.8): by the mapping's match rows, against
  * every other system, before anything is created. One candidate links; two candidates, or
  * two records of one system with one key, are held and reported, never guessed.
  */
-export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<string, readonly RemoteRecord[]>, deps: SyncDeps, claimed = new Set<string>()): Promise<EntityGroup[]> {
+export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<string, readonly RemoteRecord[]>, deps: SyncDeps, options: MatchOptions = {}): Promise<EntityGroup[]> {
   const row = mapping.matchRows[0]
+  const claimed = options.claimed ?? new Set<string>()
   const groups = new Map<RemoteRecord, EntityGroup>()
   for (const system of mapping.order) {
     const records = (unlinked.get(system) ?? []).filter((r) => !claimed.has(`${system}/${r.id}`))
@@ -38,7 +48,7 @@ export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<stri
     const others = mapping.order.filter((s) => s !== system)
     if (mapping.config.entity === 'company') {
       // A parent and its child often share a domain: two companies on one key are not duplicates.
-      for (const other of others) await matchCompanyGroups(mapping, system, records, other, groups, claimed, deps)
+      for (const other of others) await matchCompanyGroups(mapping, system, records, other, groups, claimed, deps, options.companyIndexes)
       continue
     }
     holdDuplicates(row, system, await withOwnRecords(mapping, row, system, keyed, deps), keyed, groups)
@@ -57,8 +67,9 @@ async function matchCompanyGroups(
   groups: Map<RemoteRecord, EntityGroup>,
   claimed: Set<string>,
   deps: SyncDeps,
+  indexes?: CompanyIndexes,
 ): Promise<void> {
-  const matches = await matchCompaniesIn(mapping, system, records, other, deps)
+  const matches = await matchCompaniesIn(mapping, system, records, other, deps, indexes)
   const linkedAlready = await deps.store.findEntities(mapping.name, other, [...matches.values()].flatMap((m) => (m.kind === 'matched' ? [m.record.id] : [])))
   for (const [record, match] of matches) {
     const group = groups.get(record)

@@ -56,7 +56,7 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
   deps.logger.info(dryRun ? 'plan started' : 'sync started', { run: runId, mapping: mappingName })
   try {
     const pendingAtStart = await pendingEntities(mapping, deps)
-    const scope: AssembleScope = { mapping, related: relatedMappings(config, mapping), deps, users: await loadUsers(mapping, config, deps), deferred: new Set<string>(), ...(dryRun ? { claimed: new Set<string>() } : {}) }
+    const scope: AssembleScope = { mapping, related: relatedMappings(config, mapping), deps, users: await loadUsers(mapping, config, deps), deferred: new Set<string>(), companyIndexes: new Map(), ...(dryRun ? { claimed: new Set<string>() } : {}) }
     let batch = 0
     let done = 0
     const plannedPending = new Set<string>()
