@@ -195,6 +195,10 @@ describe('hubspot sim shapes: error bodies', () => {
     assertShape(await call('GET', '/crm/v3/owners/1?archived=false'), 404, shapes.error)
     assertShape(await call('GET', '/crm/v3/nowhere'), 404, shapes.error)
     assertShape(await call('POST', '/crm/v3/objects/contacts', { properties: { email: 'kim@child.com' } }), 409, shapes.error)
+    // Without objectWriteTraceId on every input, one refused input fails the whole batch.
+    assertShape(await call('POST', '/crm/v3/objects/contacts/batch/create', { inputs: [{ properties: { email: 'kim@child.com' } }] }), 409, shapes.error)
+    const tooMany = Array.from({ length: 101 }, (_, i) => ({ properties: { email: `many${i}@acme.com` } }))
+    assertShape(await call('POST', '/crm/v3/objects/contacts/batch/create', { inputs: tooMany }), 400, shapes.error)
     assertShape(await call('POST', '/crm/v3/objects/contacts', { properties: { email: 'not an email' } }), 400, shapes.error)
     assertShape(await call('PUT', '/crm/v4/objects/contacts/11/associations/default/companies/999999'), 400, shapes.error)
   })
