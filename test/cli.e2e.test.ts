@@ -12,6 +12,7 @@ import { sandboxEnv } from '../src/app/demo/sandbox-env.js'
 import { startSandbox } from '../src/sandbox/start-sandbox.js'
 import { newId } from '../src/app/new-id.js'
 import { openStore } from '../src/store/open-store.js'
+import { shortIds } from '../src/app/short-ids.js'
 
 const run = promisify(execFile)
 const main = new URL('../src/cli/main.ts', import.meta.url).pathname
@@ -100,6 +101,16 @@ describe('plan, sync, runs and explain on a real config', () => {
     assert.equal(explain.code, 0, explain.stderr)
     assert.match(explain.stdout, /^entity [0-9a-f-]{36} \(mapping people\)/)
     assert.match(explain.stdout, /last written by run [0-9a-f]{8}-[0-9a-f-]+ .* into hubspot\.email: \[system-of-record\] sugar is highest in System of Record order with a value/)
+    // The entity is named by its id as well, in full or by the short form plan and runs show.
+    const entityId = /^entity ([0-9a-f-]{36}) /.exec(explain.stdout)?.[1] ?? ''
+    const store = await openStore({ url: join(dir, 'state.db') })
+    const short = await shortIds(store, 'entity', [entityId]).finally(() => store.close())
+    assert.ok(short(entityId).length < entityId.length, short(entityId))
+    for (const typed of [entityId, short(entityId)]) {
+      const byEntity = await revsync(['-c', config, 'explain', typed], env())
+      assert.equal(byEntity.code, 0, byEntity.stderr)
+      assert.equal(byEntity.stdout.split('\n')[0], explain.stdout.split('\n')[0])
+    }
   })
 
   it('runs show of the run id sync printed shows that run, even after a later run', async () => {

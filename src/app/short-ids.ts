@@ -14,10 +14,10 @@ export const SHORT_ID_MIN = 13
 /** The fewest characters a person may type to name an id: as git, four. */
 export const TYPED_ID_MIN = 4
 
-const nouns: Readonly<Record<IdKind, { one: string; many: string; list: string }>> = {
-  run: { one: 'run', many: 'runs', list: 'revsync runs' },
-  review: { one: 'review item', many: 'review items', list: 'revsync review' },
-  entity: { one: 'entity', many: 'entities', list: 'revsync runs show RUN' },
+const nouns: Readonly<Record<IdKind, { one: string; a: string; many: string; list: string }>> = {
+  run: { one: 'run', a: 'a run', many: 'runs', list: 'revsync runs' },
+  review: { one: 'review item', a: 'a review item', many: 'review items', list: 'revsync review' },
+  entity: { one: 'entity', a: 'an entity', many: 'entities', list: 'revsync plan or revsync runs show RUN' },
 }
 
 const commonLength = (a: string, b: string): number => {
@@ -61,8 +61,8 @@ export async function shortIds(store: Store, kind: IdKind, ids: Iterable<string>
 export async function resolveId(store: Store, kind: IdKind, typed: string): Promise<string> {
   const noun = nouns[kind]
   const prefix = typed.trim().toLowerCase()
-  if (!/^[0-9a-f][0-9a-f-]*$/.test(prefix)) throw new Error(`"${typed}" is not a ${noun.one} id: ids are hex digits and dashes, as ${noun.list} shows them`)
-  if (prefix.length < TYPED_ID_MIN) throw new Error(`"${typed}" is too short to name a ${noun.one}: give at least ${TYPED_ID_MIN} characters of its id, as ${noun.list} shows it`)
+  if (!/^[0-9a-f][0-9a-f-]*$/.test(prefix)) throw new Error(`"${typed}" is not ${noun.a} id: ids are hex digits and dashes, as ${noun.list} shows them`)
+  if (prefix.length < TYPED_ID_MIN) throw new Error(`"${typed}" is too short to name ${noun.a}: give at least ${TYPED_ID_MIN} characters of its id, as ${noun.list} shows it`)
   const shown = 10
   const found = await store.findIdsByPrefix(kind, prefix, shown + 1)
   const [only] = found
