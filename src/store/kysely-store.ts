@@ -10,6 +10,7 @@ import type { BatchWriter } from './commit-batch.js'
 import type { Database } from './database.js'
 import { findSignals } from './find-signals.js'
 import { getRetries } from './get-retries.js'
+import * as idPrefix from './id-prefix-queries.js'
 import { migrateToLatest } from './migrate.js'
 import * as reviews from './review-queries.js'
 import { linkFromRow, runFromRow, runItemFromRow } from './rows.js'
@@ -20,6 +21,7 @@ import type { StoreDialect } from './store-dialect.js'
 import type {
   BatchCommit,
   CursorKey,
+  IdKind,
   PendingRetry,
   SignalRecord,
   Store,
@@ -286,5 +288,14 @@ export class KyselyStore implements Store {
 
   getSecret(name: string): Promise<string | undefined> {
     return secrets.getSecret(this.#db, this.#secrets, name)
+  }
+
+  // Ids by prefix (see id-prefix-queries.ts).
+  findIdsByPrefix(kind: IdKind, prefix: string, limit: number): Promise<string[]> {
+    return idPrefix.findIdsByPrefix(this.#db, this.dialect, kind, prefix, limit)
+  }
+
+  adjacentIds(kind: IdKind, id: string): Promise<string[]> {
+    return idPrefix.adjacentIds(this.#db, this.dialect, kind, id)
   }
 }

@@ -623,5 +623,32 @@ for (const target of [sqliteTarget(), postgresTarget(process.env.REVSYNC_TEST_DA
         assert.notEqual((await store.getReview('done'))?.appliedAt, null)
         assert.equal((await store.findSignals('champions', ['lead-1'])).size, 1)
       }))
+
+    it('finds runs, review items and entities by id prefix, and the ids next to one', opts, () =>
+      withStore(async (store) => {
+        const ids = ['0192aa00-0001-7abc-8000-000000000001', '0192aa00-0001-7abd-8000-000000000002', '0192aa00-0002-7000-8000-000000000003', '0192ab00-0000-7000-8000-000000000004']
+        for (const [i, id] of ids.entries()) await store.startRun({ id, kind: 'sync', name: 'people', startedAt: minute(i) })
+        assert.deepEqual(await store.findIdsByPrefix('run', '0192aa00-0001-7ab', 10), ids.slice(0, 2))
+        assert.deepEqual(await store.findIdsByPrefix('run', '0192aa00', 10), ids.slice(0, 3))
+        assert.deepEqual(await store.findIdsByPrefix('run', '0192aa00', 2), ids.slice(0, 2), 'limited')
+        assert.deepEqual(await store.findIdsByPrefix('run', '0192aa00-0002', 10), [ids[2]])
+        // A prefix without the dash is not a prefix of the id: ids are matched as written.
+        assert.deepEqual(await store.findIdsByPrefix('run', '0192aa000', 10), [])
+        assert.deepEqual(await store.findIdsByPrefix('run', ids[3] as string, 10), [ids[3]], 'a full id is its own prefix')
+        assert.deepEqual(await store.findIdsByPrefix('run', '0193', 10), [])
+        await assert.rejects(store.findIdsByPrefix('run', "0192%' or 1=1", 10), /not an id prefix/)
+        assert.deepEqual(await store.adjacentIds('run', ids[1] as string), [ids[0], ids[2]])
+        assert.deepEqual(await store.adjacentIds('run', ids[0] as string), [ids[1]])
+        assert.deepEqual(await store.adjacentIds('run', '0192ab00-0000-7000-8000-000000000005'), [ids[3]], 'an id not stored has neighbours too')
+
+        await store.commit({ reviews: [hold('0192aa00-0001-7abc-8000-00000000000a', 'e1', 'email', minute(1)), hold('0192aa00-0001-7abc-8000-00000000000b', 'e1', 'phone', minute(2))] })
+        await store.resolveReview('0192aa00-0001-7abc-8000-00000000000b', { value: 'x', by: 'alice', at: minute(3) })
+        assert.deepEqual(await store.findIdsByPrefix('review', '0192aa00-0001-7abc', 10), ['0192aa00-0001-7abc-8000-00000000000a', '0192aa00-0001-7abc-8000-00000000000b'], 'resolved items too')
+        assert.deepEqual(await store.findIdsByPrefix('review', '0192aa00-0002', 10), [], 'run ids are another kind')
+
+        await store.commit({ links: [link('0192cc00-0000-7000-8000-000000000001', 'hubspot', 'h1'), link('0192cc00-0000-7000-8000-000000000001', 'sugar', 's1'), { ...link('0192cc00-0000-7000-8000-000000000002', 'hubspot', 'c1'), mapping: 'companies' }] })
+        assert.deepEqual(await store.findIdsByPrefix('entity', '0192cc', 10), ['0192cc00-0000-7000-8000-000000000001', '0192cc00-0000-7000-8000-000000000002'], 'each entity once, of every mapping')
+        assert.deepEqual(await store.adjacentIds('entity', '0192cc00-0000-7000-8000-000000000001'), ['0192cc00-0000-7000-8000-000000000002'])
+      }))
   })
 }

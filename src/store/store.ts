@@ -81,6 +81,9 @@ export interface BatchCommit {
   readonly signals?: readonly SignalRecord[]
 }
 
+/** The kinds of ids a person names by a prefix: runs, review items and entities (of any mapping). */
+export type IdKind = 'run' | 'review' | 'entity'
+
 /** The store port: SQLite by default, PostgreSQL in production. Same behaviour on both. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres'
@@ -145,4 +148,10 @@ export interface Store {
   putSecret(name: string, plaintext: string): Promise<void>
   /** A stored credential decrypted, or undefined; throws when it cannot be decrypted. */
   getSecret(name: string): Promise<string | undefined>
+
+  // Ids by prefix: the short ids people see, and what they type back.
+  /** Ids of one kind that start with `prefix` (lowercase hex digits and dashes), in id order, at most `limit`. */
+  findIdsByPrefix(kind: IdKind, prefix: string, limit: number): Promise<string[]>
+  /** The ids of one kind just before and just after `id` in id order, not `id` itself: the ones its short form must differ from. */
+  adjacentIds(kind: IdKind, id: string): Promise<string[]>
 }

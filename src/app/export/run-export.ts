@@ -14,6 +14,7 @@ import { invalidItem, itemsOf, signalRecordOf } from './record-outcomes.js'
 import type { RecordContext } from './record-outcomes.js'
 import { countLines, readSignalFile, signalFormat } from './read-signals.js'
 import type { SignalLine } from './read-signals.js'
+import { refuseUnmatchable } from './refuse-unmatchable.js'
 import { splitRounds } from './split-rounds.js'
 
 type ValidLine = Extract<SignalLine, { kind: 'signal' }>
@@ -65,7 +66,8 @@ class ExportRun {
     if (!this.dryRun) await deps.store.startRun({ id: report.runId, kind: 'export', name: this.target.name, startedAt: deps.now().toISOString() })
     try {
       let batch: ValidLine[] = []
-      for await (const line of readSignalFile(this.file, format)) {
+      for await (const read of readSignalFile(this.file, format)) {
+        const line = refuseUnmatchable(read, this.target.config.allowUnmatchable)
         if (!this.accept(line)) continue
         batch.push(line)
         if (batch.length >= this.target.config.batchSize) {

@@ -108,7 +108,7 @@ function decidedRows(items: readonly ReviewItem[] | undefined): EntitySnapshot['
   const decided: Record<string, { value: FieldValue; reason: Reason }> = {}
   for (const item of items) {
     if (!item.resolution) continue
-    decided[item.rowKey] = { value: item.resolution.value, reason: { rule: 'review.resolved', detail: `${item.resolvedBy ?? 'a reviewer'} chose ${JSON.stringify(item.resolution.value)} in review ${item.id.slice(0, 8)}` } }
+    decided[item.rowKey] = { value: item.resolution.value, reason: { rule: 'review.resolved', detail: `${item.resolvedBy ?? 'a reviewer'} chose ${JSON.stringify(item.resolution.value)} in review ${item.id}` } }
   }
   return decided
 }

@@ -4,6 +4,7 @@ import { openApp } from '../../app/open-app.js'
 import { settleReview } from '../../app/review/settle-review.js'
 import type { ReviewChoice } from '../../app/review/settle-review.js'
 import { showValue } from '../../app/sync/show-value.js'
+import { shortIds } from '../../app/short-ids.js'
 
 /** `revsync review`: the rows held for a person, side by side, and how to settle them. */
 export function registerReview(program: Command): void {
@@ -16,8 +17,10 @@ export function registerReview(program: Command): void {
       try {
         const items = await app.store.listReviews({ status: 'open', ...(options.mapping ? { mapping: options.mapping } : {}) })
         if (items.length === 0) console.log('the review queue is empty')
+        const short = await shortIds(app.store, 'review', items.map((i) => i.id))
+        const entity = await shortIds(app.store, 'entity', items.map((i) => i.entityId))
         for (const item of items) {
-          console.log(`${item.id.slice(0, 8)}  ${item.mapping}  entity ${item.entityId.slice(0, 8)}  row ${item.rowKey}  since ${item.createdAt}`)
+          console.log(`${short(item.id)}  ${item.mapping}  entity ${entity(item.entityId)}  row ${item.rowKey}  since ${item.createdAt}`)
           console.log(`          ${item.reason.detail}`)
           for (const c of item.candidates) console.log(`          ${c.system.padEnd(12)} ${showValue(c.value)}`)
         }
@@ -39,7 +42,8 @@ export function registerReview(program: Command): void {
       const app = await openApp(program.opts<{ config: string }>().config)
       try {
         const item = await settleReview(app.store, id, choice, userInfo().username, new Date().toISOString())
-        console.log(item.status === 'dismissed' ? `dismissed ${item.id.slice(0, 8)}` : `resolved ${item.id.slice(0, 8)}: ${item.rowKey} = ${showValue(item.resolution?.value)}; the next sync of ${item.mapping} writes it`)
+        const short = await shortIds(app.store, 'review', [item.id])
+        console.log(item.status === 'dismissed' ? `dismissed ${short(item.id)}` : `resolved ${short(item.id)}: ${item.rowKey} = ${showValue(item.resolution?.value)}; the next sync of ${item.mapping} writes it`)
       } finally {
         await app.close()
       }

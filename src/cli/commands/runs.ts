@@ -3,10 +3,11 @@ import { formatReason } from '../format-reason.js'
 import { openApp } from '../../app/open-app.js'
 import type { RunItem } from '../../domain/run.js'
 import { showValue } from '../../app/sync/show-value.js'
+import { resolveId, shortIds } from '../../app/short-ids.js'
 
-/** One run item as a line or two: what happened to which record, and why. */
-export function formatRunItem(item: RunItem): string[] {
-  const record = item.recordId ? `${item.system}:${item.object}/${item.recordId}` : item.system ? `${item.system}:${item.object}` : `entity ${item.entityId?.slice(0, 8) ?? ''}`
+/** One run item as a line or two: what happened to which record, and why; `short` gives entity ids as people see them. */
+export function formatRunItem(item: RunItem, short: (id: string) => string = (id) => id): string[] {
+  const record = item.recordId ? `${item.system}:${item.object}/${item.recordId}` : item.system ? `${item.system}:${item.object}` : `entity ${item.entityId ? short(item.entityId) : ''}`
   const changes = Object.entries(item.after).map(([k, v]) => `${k} ${showValue(item.before[k])} -> ${showValue(v)}`)
   return [`  ${item.action.padEnd(6)} ${record}${changes.length ? `  ${changes.join(', ')}` : ''}`, ...item.reasons.map((r) => `           ${formatReason(r)}`)]
 }
@@ -36,10 +37,13 @@ export function registerRuns(program: Command): void {
     .action(async (id: string) => {
       const app = await openApp(program.opts<{ config: string }>().config)
       try {
-        const run = (await app.store.getRun(id)) ?? (await app.store.listRuns(1000)).find((r) => r.id.startsWith(id))
+        const run = await app.store.getRun(await resolveId(app.store, 'run', id))
         if (!run) throw new Error(`no run ${id}; see revsync runs`)
+        console.log(`run ${run.id}`)
         console.log(`${run.kind} ${run.name}  ${run.status}  ${run.startedAt} -> ${run.finishedAt ?? '…'}`)
-        for (const item of await app.store.getRunItems(run.id)) console.log(formatRunItem(item).join('\n'))
+        const items = await app.store.getRunItems(run.id)
+        const entity = await shortIds(app.store, 'entity', items.flatMap((i) => (i.entityId && !i.recordId ? [i.entityId] : [])))
+        for (const item of items) console.log(formatRunItem(item, entity).join('\n'))
       } finally {
         await app.close()
       }

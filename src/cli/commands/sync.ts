@@ -7,6 +7,7 @@ import { formatSyncReport } from '../format-report.js'
 import { createProgressLine } from '../progress.js'
 import { formatPlan } from '../format-plan.js'
 import { planExport } from './export.js'
+import { shortIds } from '../../app/short-ids.js'
 
 /** `revsync sync` and `revsync plan`: run the mappings, or show what a run would write. */
 export function registerSync(program: Command): void {
@@ -21,7 +22,7 @@ export function registerSync(program: Command): void {
         for (const name of options.mapping ? [options.mapping] : syncOrder(app.config)) {
           const report = await runSync(app.config, name, app.syncDeps({ onProgress: progress.update }))
           progress.done()
-          console.log(formatSyncReport(report))
+          console.log(formatSyncReport(report, await shortIds(app.store, 'run', [report.runId])))
         }
       } finally {
         await app.close()
@@ -45,7 +46,7 @@ export function registerSync(program: Command): void {
       try {
         for (const name of options.mapping ? [options.mapping] : syncOrder(app.config)) {
           const report = await runSync(app.config, name, app.syncDeps(), { dryRun: true })
-          console.log(formatPlan(report))
+          console.log(formatPlan(report, await shortIds(app.store, 'entity', report.plans.map((p) => p.plan.entityId))))
           writes += report.writes
         }
       } finally {
