@@ -69,7 +69,7 @@ export function faultCases(define: Define): void {
     assert.deepEqual(results.map((r) => r.ok && r.recovered === true), [true, true, true], firstFailure(results))
     assert.equal(await fx.driver.count(object), before + ops.length, 'each record was made once')
     const found = await fx.connector.lookup(object, { field: email, values: ops.map((o) => String(o.fields[email])) })
-    assert.deepEqual(ops.map((o, i) => found.get(lookupKey(String(o.fields[email])))?.map((r) => r.id)), results.map((r) => [r.ok ? r.id : '']), 'each result names the record its key finds')
+    assert.deepEqual(ops.map((o) => found.get(lookupKey(String(o.fields[email])))?.map((r) => r.id)), results.map((r) => [r.ok ? r.id : '']), 'each result names the record its key finds')
   })
 
   define('secrets-auth-failure', 'a call refused for wrong credentials fails as "auth", naming no secret', async ({ fx }) => {
