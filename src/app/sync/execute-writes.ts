@@ -15,10 +15,14 @@ export interface WriteOutcome {
  * The key a create was matched on: the mapping's first match row, in the object written, with
  * the value the new record gets. The sync looked this key up in the system and found no one,
  * so after a lost answer the connector takes a record holding it for the one it just made.
- * A create that writes no value for the key (a one-way row the other way) has none.
+ * A create that writes no value for the key (a one-way row the other way) has none, and so
+ * does a company.
  */
 export function createKeyOf(mapping: Mapping | undefined, write: PlannedWrite): CreateKey | undefined {
-  const row = mapping?.matchRows[0]
+  // Companies are matched loosely (a parent and its child may share a domain), so a company
+  // holding the key may be one the sync chose not to match: only people get a key.
+  if (mapping?.config.entity !== 'person') return undefined
+  const row = mapping.matchRows[0]
   const field = row ? pathFor(row, write.system, write.object) : undefined
   if (!field || field.includes('.')) return undefined
   const value = write.fields[field]

@@ -88,7 +88,8 @@ async function findMade<I>(pending: readonly I[], deps: CreateOnceDeps<I>): Prom
     const records = await deps.lookup({ field, values })
     for (const value of values) {
       const entry = keyed.get(`${field}\u0000${value}`)?.[0]
-      const live = (records.get(value) ?? []).filter((r) => !r.deleted)
+      // A converted lead is history, never the record just made.
+      const live = (records.get(value) ?? []).filter((r) => !r.deleted && !r.convertedTo)
       if (!entry || live.length === 0) continue
       const { item, op } = entry
       if (live.length === 1) out.set(item, { ok: true, ref: op.ref, id: (live[0] as RemoteRecord).id, modifiedAt: (live[0] as RemoteRecord).modifiedAt, recovered: true })
