@@ -96,7 +96,7 @@ async function runBatch(config: RevsyncConfig, mapping: Mapping, groups: readonl
     for (const { write } of writes) bump(write.kind === 'create' ? report.created : report.updated, write.system)
     return
   }
-  const outcomes = await executeWrites(writes, deps.connectors)
+  const outcomes = await executeWrites(writes, deps.connectors, mapping)
   deps.afterWrites?.(batch)
   await deps.store.commit(recordBatch({ runId: report.runId, mapping: mapping.name, at: deps.now().toISOString(), newId: deps.newId, previous: synced, reviews }, planned, outcomes, report))
   await closeSettledReviews(planned, open, deps)
