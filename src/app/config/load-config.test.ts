@@ -129,6 +129,13 @@ describe('loading revsync.yaml', () => {
     ])
   })
 
+  it('lists the first repeated rows and counts the rest, so thousands of them make a short message', () => {
+    const repeated = '      - { sugar: title, hubspot: jobtitle }\n'.repeat(1000)
+    const lines = issuesOf(`${valid}${repeated}`)
+    assert.equal(lines.length, 21)
+    assert.equal(lines[20], 'revsync.yaml:25 mappings.people.fields: 1978 more rows write a field another row already writes; keep one row per field')
+  })
+
   it('lets two one-way rows read one field into different targets', () => {
     const fanOut = `${valid}      - sugar: first_name\n        hubspot: lastname\n        direction: sugar -> hubspot\n`
     assert.doesNotThrow(() => parseConfigText(fanOut, 'revsync.yaml', env))

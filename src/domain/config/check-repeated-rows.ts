@@ -10,7 +10,15 @@ import { parseDirection, rowSystems } from '../mapping.js'
  * rows) is fine: only the written side counts.
  */
 export function checkRepeatedRows(config: RevsyncConfig): ConfigIssue[] {
-  return Object.entries(config.mappings).flatMap(([name, mapping]) => repeatedIn(name, mapping))
+  return Object.entries(config.mappings).flatMap(([name, mapping]) => capped(name, repeatedIn(name, mapping)))
+}
+
+/** Issues listed one by one per mapping; past that, a file of repeated rows gets one line more, not thousands. */
+const listed = 20
+
+function capped(name: string, issues: ConfigIssue[]): ConfigIssue[] {
+  if (issues.length <= listed) return issues
+  return [...issues.slice(0, listed), { path: ['mappings', name, 'fields'], message: `${issues.length - listed} more rows write a field another row already writes`, fix: 'keep one row per field' }]
 }
 
 function repeatedIn(name: string, mapping: MappingConfig): ConfigIssue[] {
