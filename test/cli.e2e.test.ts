@@ -38,7 +38,7 @@ describe('the revsync command line', () => {
   it('validate exits 1 and names file:line, path and fix for a config error', async () => {
     const file = join(dir, 'revsync.yaml')
     await writeFile(file, 'systems:\n  hubspot:\n    kind: hubspot\n    auth:\n      token: ${HUBSPOT_TOKEN}\n')
-    const result = await revsync(['-c', file, 'validate', '--offline'], { HUBSPOT_TOKEN: '' })
+    const result = await revsync(['-c', file, 'validate'], { HUBSPOT_TOKEN: '' })
     assert.equal(result.code, 1)
     assert.equal(result.stderr.trim(), 'revsync.yaml:5 systems.hubspot.auth.token: environment variable HUBSPOT_TOKEN is not set; export HUBSPOT_TOKEN=... before running revsync (or write ${HUBSPOT_TOKEN:-default})')
   })

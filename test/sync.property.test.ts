@@ -36,7 +36,7 @@ const rows: readonly SimRow[] = [
 const mappingsYaml = `  people:
     entity: person
     systems:
-      - { system: sugar, objects: [Contacts] }
+      - { system: sugar, objects: [Contacts], create: false }
       - { system: hubspot, objects: [contacts] }
     match: [email]
     fields:

@@ -17,6 +17,7 @@ import { recordBatch } from './record-batch.js'
 import { loadRelated } from './load-related.js'
 import { applyDeletes } from './apply-deletes.js'
 import type { SyncDeps } from './sync-deps.js'
+import { checkBeforeRun } from './check-before-run.js'
 import { bump, emptyReport } from './sync-report.js'
 import type { SyncReport } from './sync-report.js'
 
@@ -46,6 +47,7 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
   if (!mappingConfig) throw new Error(`no mapping named "${mappingName}"; the config has: ${Object.keys(config.mappings).join(', ') || 'none'}`)
   const mapping = resolveMapping(mappingName, mappingConfig)
   const dryRun = options.dryRun ?? false
+  await checkBeforeRun(config, mappingName, deps, dryRun)
   const runId = deps.newId()
   const report = emptyReport(runId, mappingName, dryRun)
   if (!dryRun) await deps.store.startRun({ id: runId, kind: 'sync', name: mappingName, startedAt: deps.now().toISOString() })

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { formatReason } from '../format-reason.js'
-import { openApp } from '../../app/open-app.js'
+import { openAppFrom } from '../../app/open-app.js'
+import { loadConfig } from '../../app/config/load-config.js'
 import type { RunItem } from '../../domain/run.js'
 import { showValue } from '../../app/sync/show-value.js'
 import { resolveId, shortIds } from '../../app/short-ids.js'
@@ -12,13 +13,18 @@ export function formatRunItem(item: RunItem, short: (id: string) => string = (id
   return [`  ${item.action.padEnd(6)} ${record}${changes.length ? `  ${changes.join(', ')}` : ''}`, ...item.reasons.map((r) => `           ${formatReason(r)}`)]
 }
 
+/** Runs only read the store, so the systems' secrets need not be set. */
+async function openStoreOnly(configPath: string): ReturnType<typeof openAppFrom> {
+  return openAppFrom(await loadConfig(configPath, process.env, { secrets: 'deferred' }))
+}
+
 /** `revsync runs`: the latest runs, or one run's per-record outcomes. */
 export function registerRuns(program: Command): void {
   const runs = program.command('runs').description('list recent runs; `runs show ID` for one run\'s records and reasons')
   runs
     .option('-n, --limit <n>', 'how many runs', '20')
     .action(async (options: { limit: string }) => {
-      const app = await openApp(program.opts<{ config: string }>().config)
+      const app = await openStoreOnly(program.opts<{ config: string }>().config)
       try {
         const list = await app.store.listRuns(Number(options.limit))
         if (list.length === 0) console.log('no runs yet: try revsync sync')
@@ -35,7 +41,7 @@ export function registerRuns(program: Command): void {
     .command('show <id>')
     .description('every record a run touched, with before/after values and reasons')
     .action(async (id: string) => {
-      const app = await openApp(program.opts<{ config: string }>().config)
+      const app = await openStoreOnly(program.opts<{ config: string }>().config)
       try {
         const run = await app.store.getRun(await resolveId(app.store, 'run', id))
         if (!run) throw new Error(`no run ${id}; see revsync runs`)

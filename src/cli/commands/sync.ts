@@ -13,20 +13,24 @@ import { shortIds } from '../../app/short-ids.js'
 export function registerSync(program: Command): void {
   program
     .command('sync')
-    .description('run the mappings once (all of them, companies before people, or one with --mapping)')
+    .description('run the mappings once (all of them, companies before people, or one with --mapping); exit 3 when some records failed')
     .option('-m, --mapping <name>', 'run only this mapping')
     .action(async (options: { mapping?: string }) => {
       const app = await openApp(program.opts<{ config: string }>().config, cliLogger(program))
       const progress = createProgressLine()
+      let failed = 0
       try {
         for (const name of options.mapping ? [options.mapping] : syncOrder(app.config)) {
           const report = await runSync(app.config, name, app.syncDeps({ onProgress: progress.update }))
           progress.done()
           console.log(formatSyncReport(report, await shortIds(app.store, 'run', [report.runId])))
+          failed += Object.values(report.failed).reduce((a, b) => a + b, 0)
         }
       } finally {
         await app.close()
       }
+      // Failed records are retried by the next run, but cron and CI must notice them (as with export).
+      process.exitCode = failed > 0 ? 3 : 0
     })
 
   program

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 
-const url = z.url({ message: 'must be a URL such as http://127.0.0.1:4101' })
+// Only http and https: a file:// or ftp:// URL passes a plain URL check and then fails at
+// the first call with a message that names no setting.
+const url = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL, such as https://api.hubapi.com or http://127.0.0.1:4101' })
 
 /** Calls a second revsync may start against this system; no run exceeds it. */
 const requestsPerSecond = z.number().positive().max(1000).optional()
