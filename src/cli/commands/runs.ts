@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { formatReason } from '../format-reason.js'
 import { openApp } from '../../app/open-app.js'
 import type { RunItem } from '../../domain/run.js'
+import { shownStatus } from '../../domain/run.js'
 import { showValue } from '../../app/sync/show-value.js'
 
 /** One run item as a line or two: what happened to which record, and why. */
@@ -20,11 +21,13 @@ export function registerRuns(program: Command): void {
       const app = await openApp(program.opts<{ config: string }>().config)
       try {
         const list = await app.store.listRuns(Number(options.limit))
+        const leases = await app.store.listLeases()
+        const now = new Date()
         if (list.length === 0) console.log('no runs yet: try revsync sync')
         for (const run of list) {
           const s = run.summary as { writes?: number; held?: number; failed?: Record<string, number> }
           const failed = Object.values(s.failed ?? {}).reduce((a, b) => a + b, 0)
-          console.log(`${run.id}  ${run.startedAt}  ${run.kind} ${run.name}  ${run.status}  writes ${s.writes ?? 0} · failed ${failed} · held ${s.held ?? 0}`)
+          console.log(`${run.id}  ${run.startedAt}  ${run.kind} ${run.name}  ${shownStatus(run, leases, now)}  writes ${s.writes ?? 0} · failed ${failed} · held ${s.held ?? 0}`)
         }
       } finally {
         await app.close()
@@ -38,7 +41,7 @@ export function registerRuns(program: Command): void {
       try {
         const run = (await app.store.getRun(id)) ?? (await app.store.listRuns(1000)).find((r) => r.id.startsWith(id))
         if (!run) throw new Error(`no run ${id}; see revsync runs`)
-        console.log(`${run.kind} ${run.name}  ${run.status}  ${run.startedAt} -> ${run.finishedAt ?? '…'}`)
+        console.log(`${run.kind} ${run.name}  ${shownStatus(run, await app.store.listLeases(), new Date())}  ${run.startedAt} -> ${run.finishedAt ?? '…'}`)
         for (const item of await app.store.getRunItems(run.id)) console.log(formatRunItem(item).join('\n'))
       } finally {
         await app.close()

@@ -7,6 +7,8 @@ import { formatSyncReport } from '../format-report.js'
 import { createProgressLine } from '../progress.js'
 import { formatPlan } from '../format-plan.js'
 import { planExport } from './export.js'
+import { LeaseHeldError } from '../../app/lease-held-error.js'
+import { waitHelp, waitSecondsOf } from '../wait-option.js'
 
 /** `revsync sync` and `revsync plan`: run the mappings, or show what a run would write. */
 export function registerSync(program: Command): void {
@@ -14,14 +16,24 @@ export function registerSync(program: Command): void {
     .command('sync')
     .description('run the mappings once (all of them, companies before people, or one with --mapping)')
     .option('-m, --mapping <name>', 'run only this mapping')
-    .action(async (options: { mapping?: string }) => {
+    .option('--wait [seconds]', waitHelp)
+    .action(async (options: { mapping?: string; wait?: true | string }) => {
+      const waitSeconds = waitSecondsOf(options.wait)
       const app = await openApp(program.opts<{ config: string }>().config, cliLogger(program))
       const progress = createProgressLine()
       try {
         for (const name of options.mapping ? [options.mapping] : syncOrder(app.config)) {
-          const report = await runSync(app.config, name, app.syncDeps({ onProgress: progress.update }))
-          progress.done()
-          console.log(formatSyncReport(report))
+          try {
+            const report = await runSync(app.config, name, app.syncDeps({ onProgress: progress.update }), waitSeconds === undefined ? {} : { waitSeconds })
+            progress.done()
+            console.log(formatSyncReport(report))
+          } catch (error) {
+            // Each mapping has its own lease: one held by another run does not stop the others.
+            if (!(error instanceof LeaseHeldError)) throw error
+            progress.done()
+            console.error(`revsync: ${error.message}`)
+            process.exitCode = 4
+          }
         }
       } finally {
         await app.close()
