@@ -11,6 +11,7 @@ import { startSandbox } from '../src/sandbox/start-sandbox.js'
 import type { Sandbox } from '../src/sandbox/start-sandbox.js'
 import { startHoldingProxy } from './support/holding-proxy.js'
 import { spawnCli } from './support/spawn-cli.js'
+import { openStore } from '../src/store/open-store.js'
 
 const example = new URL('../examples/revsync.yaml', import.meta.url)
 const signals = new URL('../examples/signals.jsonl', import.meta.url).pathname
@@ -183,3 +184,49 @@ for (const target of [sqlite, postgres()]) {
     })
   })
 }
+
+describe('a sync of several mappings', { timeout: 180_000 }, () => {
+  it('skips the mapping another run holds, runs the others, and exits 4; --wait gives up after its seconds', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'revsync-lease-'))
+    const sandbox = await startSandbox(demoSeed({ contacts: 10, leads: 2 }))
+    try {
+      const storePath = join(dir, 'state.db')
+      // A second mapping of its own: job titles from Sugar contacts into HubSpot.
+      const titles = `  titles:
+    entity: person
+    systems:
+      - system: sugar
+        objects: [Contacts]
+      - system: hubspot
+        objects: [contacts]
+    match: [email]
+    fields:
+      - { name: email, sugar: email1, hubspot: email, direction: sugar -> hubspot }
+      - { sugar: title, hubspot: jobtitle, direction: sugar -> hubspot }
+`
+      const config = await writeConfig(dir, storePath)
+      await writeFile(config, (await readFile(config, 'utf8')).replace('\nexports:\n', `\n${titles}\nexports:\n`))
+      // Another process, on another machine, is syncing people right now.
+      const store = await openStore({ url: storePath })
+      const now = new Date()
+      const held = await store.takeLease({ kind: 'sync', name: 'people', runId: 'run-elsewhere', pid: 4321, host: 'worker-9', startedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString() }, now.toISOString())
+      await store.close()
+      assert.equal(held.taken, true)
+      const env = sandboxEnv(sandbox)
+      const sync = await spawnCli(['-c', config, 'sync'], env).exited
+      assert.equal(sync.code, 4, sync.stderr)
+      assert.match(sync.stderr, /mapping "people" is held by run run-elsewhere since \S+ \(pid 4321@worker-9\)/)
+      assert.match(sync.stdout, /^sync titles \(run /m, 'the mapping nobody holds ran')
+      assert.doesNotMatch(sync.stdout, /sync people/)
+      const waited = await spawnCli(['-c', config, 'sync', '-m', 'people', '--wait', '1'], env).exited
+      assert.equal(waited.code, 4, waited.stderr)
+      assert.match(waited.stderr, /held by run run-elsewhere .*waited \d+ s for it/)
+      const bad = await spawnCli(['-c', config, 'sync', '--wait', 'soon'], env).exited
+      assert.equal(bad.code, 1)
+      assert.match(bad.stderr, /--wait takes a number of seconds above 0, got "soon"/)
+    } finally {
+      await sandbox.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
