@@ -16,6 +16,8 @@ import { openStore } from '../src/store/open-store.js'
 const example = new URL('../examples/revsync.yaml', import.meta.url)
 const signals = new URL('../examples/signals.jsonl', import.meta.url).pathname
 const pgUrl = process.env.REVSYNC_TEST_DATABASE_URL
+/** Each case starts several CLI processes; on a loaded machine that takes a while, but never forever. */
+const slow = { timeout: 300_000 }
 
 /** Where a test keeps its store: a SQLite file, or a database of its own on PostgreSQL. */
 interface StoreTarget {
@@ -104,7 +106,7 @@ async function twoAtOnce(args: readonly string[], env: Record<string, string>, v
 }
 
 for (const target of [sqlite, postgres()]) {
-  describe(`one run at a time on ${target.name}`, { skip: target.skip, timeout: 180_000 }, () => {
+  describe(`one run at a time on ${target.name}`, { skip: target.skip }, () => {
     let dir: string
     let sandbox: Sandbox
     before(async () => {
@@ -115,7 +117,7 @@ for (const target of [sqlite, postgres()]) {
       await rm(dir, { recursive: true, force: true })
     })
 
-    it('two syncs started together: one writes, the other exits 4 naming the run that holds the mapping', async () => {
+    it('two syncs started together: one writes, the other exits 4 naming the run that holds the mapping', slow, async () => {
       sandbox = await startSandbox(demoSeed({ contacts: 30, leads: 10 }))
       try {
         const config = await writeConfig(dir, await target.fresh(dir))
@@ -138,7 +140,7 @@ for (const target of [sqlite, postgres()]) {
       }
     })
 
-    it('a killed run leaves a lease that expires: the next sync --wait proceeds, and runs shows the killed one interrupted', async () => {
+    it('a killed run leaves a lease that expires: the next sync --wait proceeds, and runs shows the killed one interrupted', slow, async () => {
       sandbox = await startSandbox(demoSeed({ contacts: 30, leads: 10 }))
       const proxy = await startHoldingProxy(sandbox.hubspot.url)
       try {
@@ -165,7 +167,7 @@ for (const target of [sqlite, postgres()]) {
       }
     })
 
-    it('two exports of one file into one target started together: one writes, the other exits 4', async () => {
+    it('two exports of one file into one target started together: one writes, the other exits 4', slow, async () => {
       sandbox = await startSandbox(demoSeed({ contacts: 5, leads: 2 }))
       try {
         const config = await writeConfig(dir, await target.fresh(dir))
@@ -185,8 +187,8 @@ for (const target of [sqlite, postgres()]) {
   })
 }
 
-describe('a sync of several mappings', { timeout: 180_000 }, () => {
-  it('skips the mapping another run holds, runs the others, and exits 4; --wait gives up after its seconds', async () => {
+describe('a sync of several mappings', () => {
+  it('skips the mapping another run holds, runs the others, and exits 4; --wait gives up after its seconds', slow, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'revsync-lease-'))
     const sandbox = await startSandbox(demoSeed({ contacts: 10, leads: 2 }))
     try {
