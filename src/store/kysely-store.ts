@@ -3,7 +3,7 @@ import type { LinkRow } from '../domain/link.js'
 import type { ObjectSchema } from '../domain/object-schema.js'
 import type { Cursor, FieldValue } from '../domain/records.js'
 import type { ReviewDecision, ReviewItem, ReviewStatus } from '../domain/review.js'
-import type { RunItem, RunRecord, RunStatus } from '../domain/run.js'
+import type { RunItem, RunLease, RunRecord, RunStatus } from '../domain/run.js'
 import { chunk, IDS_PER_QUERY } from './chunk.js'
 import { createBatchWriter, isEmptyBatch } from './commit-batch.js'
 import type { BatchWriter } from './commit-batch.js'
@@ -13,6 +13,7 @@ import { getRetries } from './get-retries.js'
 import * as idPrefix from './id-prefix-queries.js'
 import { migrateToLatest } from './migrate.js'
 import * as reviews from './review-queries.js'
+import * as leases from './run-leases.js'
 import { linkFromRow, runFromRow, runItemFromRow } from './rows.js'
 import { createSecretBox } from './secret-box.js'
 import type { SecretBox } from './secret-box.js'
@@ -22,6 +23,7 @@ import type {
   BatchCommit,
   CursorKey,
   IdKind,
+  LeaseTake,
   PendingRetry,
   SignalRecord,
   Store,
@@ -297,5 +299,22 @@ export class KyselyStore implements Store {
 
   adjacentIds(kind: IdKind, id: string): Promise<string[]> {
     return idPrefix.adjacentIds(this.#db, this.dialect, kind, id)
+  }
+
+  // Run leases: the caller passes the times, so a lease's expiry follows the run's clock.
+  takeLease(claim: RunLease, now: string): Promise<LeaseTake> {
+    return leases.takeLease(this.#db, claim, now)
+  }
+
+  renewLease(lease: Pick<RunLease, 'kind' | 'name' | 'runId'>, expiresAt: string): Promise<boolean> {
+    return leases.renewLease(this.#db, lease, expiresAt)
+  }
+
+  releaseLease(lease: Pick<RunLease, 'kind' | 'name' | 'runId'>): Promise<void> {
+    return leases.releaseLease(this.#db, lease)
+  }
+
+  listLeases(): Promise<RunLease[]> {
+    return leases.listLeases(this.#db)
   }
 }

@@ -18,6 +18,7 @@ import { loadRelated } from './load-related.js'
 import { applyDeletes } from './apply-deletes.js'
 import type { SyncDeps } from './sync-deps.js'
 import { checkBeforeRun } from './check-before-run.js'
+import { RunLease } from '../run-lease.js'
 import { bump, emptyReport } from './sync-report.js'
 import type { SyncReport } from './sync-report.js'
 
@@ -42,7 +43,7 @@ async function loadUsers(mapping: Mapping, config: RevsyncConfig, deps: SyncDeps
  * outcomes) in one transaction before the next. Cursors advance last, so a crash at any point
  * is repaired by running again. With `dryRun`, nothing is written anywhere: that is `plan`.
  */
-export async function runSync(config: RevsyncConfig, mappingName: string, deps: SyncDeps, options: { dryRun?: boolean } = {}): Promise<SyncReport> {
+export async function runSync(config: RevsyncConfig, mappingName: string, deps: SyncDeps, options: { dryRun?: boolean; waitSeconds?: number } = {}): Promise<SyncReport> {
   const mappingConfig = config.mappings[mappingName]
   if (!mappingConfig) throw new Error(`no mapping named "${mappingName}"; the config has: ${Object.keys(config.mappings).join(', ') || 'none'}`)
   const mapping = resolveMapping(mappingName, mappingConfig)
@@ -50,6 +51,11 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
   await checkBeforeRun(config, mappingName, deps, dryRun)
   const runId = deps.newId()
   const report = emptyReport(runId, mappingName, dryRun)
+  // One run per mapping at a time (a plan writes nothing, so it takes no lease); the run's
+  // store refuses commits once the lease is lost. Throws LeaseHeldError before anything starts.
+  const lease = dryRun ? undefined : new RunLease('sync', mappingName, { ...deps, leaseSeconds: config.sync.leaseSeconds })
+  await lease?.take(runId, options.waitSeconds)
+  if (lease) deps = { ...deps, store: lease.store }
   if (!dryRun) await deps.store.startRun({ id: runId, kind: 'sync', name: mappingName, startedAt: deps.now().toISOString() })
   deps.logger.info(dryRun ? 'plan started' : 'sync started', { run: runId, mapping: mappingName })
   try {
@@ -74,6 +80,8 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
     deps.logger.error('sync failed', { run: runId, mapping: mappingName, error: error instanceof Error ? error.message : String(error) })
     if (!dryRun) await deps.store.finishRun(runId, { finishedAt: deps.now().toISOString(), status: 'failed', summary: { ...summaryOf(report), error: String(error instanceof Error ? error.message : error) } }).catch(() => {})
     throw error
+  } finally {
+    await lease?.release()
   }
 }
 

@@ -3,6 +3,7 @@ import { formatReason } from '../format-reason.js'
 import { openAppFrom } from '../../app/open-app.js'
 import { loadConfig } from '../../app/config/load-config.js'
 import type { RunItem } from '../../domain/run.js'
+import { shownStatus } from '../../domain/run.js'
 import { showValue } from '../../app/sync/show-value.js'
 import { resolveId, shortIds } from '../../app/short-ids.js'
 
@@ -27,11 +28,13 @@ export function registerRuns(program: Command): void {
       const app = await openStoreOnly(program.opts<{ config: string }>().config)
       try {
         const list = await app.store.listRuns(Number(options.limit))
+        const leases = await app.store.listLeases()
+        const now = new Date()
         if (list.length === 0) console.log('no runs yet: try revsync sync')
         for (const run of list) {
           const s = run.summary as { writes?: number; held?: number; failed?: Record<string, number> }
           const failed = Object.values(s.failed ?? {}).reduce((a, b) => a + b, 0)
-          console.log(`${run.id}  ${run.startedAt}  ${run.kind} ${run.name}  ${run.status}  writes ${s.writes ?? 0} · failed ${failed} · held ${s.held ?? 0}`)
+          console.log(`${run.id}  ${run.startedAt}  ${run.kind} ${run.name}  ${shownStatus(run, leases, now)}  writes ${s.writes ?? 0} · failed ${failed} · held ${s.held ?? 0}`)
         }
       } finally {
         await app.close()
@@ -46,7 +49,7 @@ export function registerRuns(program: Command): void {
         const run = await app.store.getRun(await resolveId(app.store, 'run', id))
         if (!run) throw new Error(`no run ${id}; see revsync runs`)
         console.log(`run ${run.id}`)
-        console.log(`${run.kind} ${run.name}  ${run.status}  ${run.startedAt} -> ${run.finishedAt ?? '…'}`)
+        console.log(`${run.kind} ${run.name}  ${shownStatus(run, await app.store.listLeases(), new Date())}  ${run.startedAt} -> ${run.finishedAt ?? '…'}`)
         const items = await app.store.getRunItems(run.id)
         const entity = await shortIds(app.store, 'entity', items.flatMap((i) => (i.entityId && !i.recordId ? [i.entityId] : [])))
         for (const item of items) console.log(formatRunItem(item, entity).join('\n'))
