@@ -6,6 +6,7 @@ import { startSyncFixture, sugarPassword } from './support/sync-fixture.js'
 import type { SyncFixture } from './support/sync-fixture.js'
 import { sugarTestClient } from '../src/sandbox/sugarcrm/test-client.js'
 import type { RemoteRecord } from '../src/domain/records.js'
+import { settleReview } from '../src/app/review/settle-review.js'
 
 /** A two-way people mapping whose title row is given, so each test picks its direction and policy. */
 function mapping(titleRow: string): string {
@@ -131,5 +132,45 @@ describe('data safety: blanks and competing match candidates', () => {
     assert.equal(settled.held, 0)
     assert.equal((await f.app.store.findEntities('people', 'hubspot', [bo?.id ?? ''])).get(bo?.id ?? ''), (await f.app.store.findEntities('people', 'sugar', ['c-bo'])).get('c-bo'))
     assert.equal((await f.sync()).writes, 0)
+  })
+
+  it('the held contact waits in the review queue as one match item; the record a person picks is linked by the next run, with nothing created', async () => {
+    f = await startSyncFixture(
+      {
+        sugar: {
+          users: [],
+          leads: [{ id: 'lead-bo', first_name: 'Bo', last_name: 'Kim', email1: 'bo@initech.example', title: 'VP' }],
+          contacts: [{ id: 'c-bo', first_name: 'Bo', last_name: 'Kim', email1: 'bo@initech.example', title: 'VP Sales' }],
+        },
+        hubspot: { owners: [], contacts: [{ properties: { email: 'bo@initech.example', firstname: 'Bo', lastname: 'Kim' } }] },
+      },
+      mapping('{ sugar: title, hubspot: jobtitle }'),
+    )
+    await f.sync()
+    const [bo] = await hubspotByEmail(f, 'bo@initech.example')
+    const open = await f.app.store.listReviews({ status: 'open' })
+    assert.equal(open.length, 1, JSON.stringify(open))
+    const [item] = open
+    assert.equal(item?.rowKey, '@match')
+    assert.equal(item?.entityId, `hubspot:contacts/${bo?.id ?? ''}`)
+    assert.deepEqual(item?.candidates.map((c) => c.value).sort(), ['sugar:Contacts/c-bo', 'sugar:Leads/lead-bo'])
+    // Held again by the next run: still one item.
+    await edit(f, 'hubspot', 'contacts', bo?.id ?? '', { firstname: 'Bo' })
+    assert.deepEqual((await f.sync()).created, {})
+    assert.equal((await f.app.store.listReviews({ status: 'open' })).length, 1)
+    await assert.rejects(settleReview(f.app.store, item?.id ?? '', { value: 'x' }, 'ops@acme.example', new Date().toISOString()), /is a match: pick the record to link with --take/)
+    await settleReview(f.app.store, item?.id ?? '', { take: 'c-bo' }, 'ops@acme.example', new Date().toISOString())
+    const applied = await f.sync()
+    assert.deepEqual(applied.created, {})
+    assert.deepEqual(applied.updated, { hubspot: 1 }, 'the linked pair is synced: the Sugar title reaches HubSpot')
+    assert.equal((await hubspotByEmail(f, 'bo@initech.example'))[0]?.fields['jobtitle'], 'VP Sales')
+    const entity = (await f.app.store.findEntities('people', 'hubspot', [bo?.id ?? ''])).get(bo?.id ?? '')
+    assert.ok(entity)
+    assert.equal((await f.app.store.findEntities('people', 'sugar', ['c-bo'])).get('c-bo'), entity)
+    assert.equal((await f.app.store.findEntities('people', 'sugar', ['lead-bo'])).size, 0, 'the other candidate stays unlinked')
+    assert.notEqual((await f.app.store.listReviews({ status: 'resolved' }))[0]?.appliedAt ?? null, null)
+    assert.equal((await f.sync()).writes, 0)
+    assert.equal((await sugarByEmail(f, 'bo@initech.example')).length, 2)
+    assert.equal((await hubspotByEmail(f, 'bo@initech.example')).length, 1)
   })
 })

@@ -54,3 +54,21 @@ export interface ReviewItem {
   /** When a sync wrote the chosen value; null until then, and always for dismissed items. */
   readonly appliedAt: string | null
 }
+
+/**
+ * The row key of a match review: a record held because several records of another system
+ * match it (SPEC 2.8). Its entity is the held record's reference, its candidates the competing
+ * records' references, and a resolution's value the reference of the record to link it to.
+ */
+export const matchRowKey = '@match'
+
+/** How a match review names a record: `system:Object/id`. */
+export function recordRef(system: string, object: string, id: string): string {
+  return `${system}:${object}/${id}`
+}
+
+/** A `system:Object/id` reference taken apart, or undefined when it is not one. */
+export function parseRecordRef(ref: string): { system: string; object: string; id: string } | undefined {
+  const match = /^([^:/]+):([^/]+)\/(.+)$/.exec(ref)
+  return match ? { system: match[1] as string, object: match[2] as string, id: match[3] as string } : undefined
+}

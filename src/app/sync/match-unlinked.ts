@@ -7,6 +7,7 @@ import type { EntityGroup } from './entity-group.js'
 import type { SyncDeps } from './sync-deps.js'
 import { matchCompaniesIn } from './match-companies.js'
 import type { Reason } from '../../domain/reason.js'
+import { recordRef } from '../../domain/review.js'
 
 /** The normalized match value of a record: lower-cased and trimmed, as connectors key lookups. */
 function matchValue(row: FieldRow, system: string, record: RemoteRecord): string | undefined {
@@ -150,7 +151,8 @@ async function matchAgainst(
     if (!group || found.length === 0) continue
     const describe = found.map((r) => `${r.object} ${r.id}`).join(', ')
     if (found.length > 1) {
-      group.held = { rule: 'match.ambiguous', detail: `${row.key} ${key} matches ${found.length} ${other} records (${describe}); not guessed, and nothing is created until one remains` }
+      group.held = { rule: 'match.ambiguous', detail: `${row.key} ${key} matches ${found.length} ${other} records (${describe}); not guessed, and nothing is created until a person picks one in review or one remains` }
+      group.heldCandidates = found.map((r) => ({ system: other, value: recordRef(other, r.object, r.id) }))
     } else if (linkedAlready.has((found[0] as RemoteRecord).id)) {
       group.held = { rule: 'match.already-linked', detail: `${row.key} ${key} matches ${other} ${describe}, which is already linked to another entity; not merged` }
     } else if (claimed.has(`${other}/${(found[0] as RemoteRecord).id}`)) {

@@ -9,7 +9,7 @@ import { showValue } from '../../app/sync/show-value.js'
 export function registerReview(program: Command): void {
   const review = program
     .command('review')
-    .description('list rows held for review (manual policy, or changes too close to call), side by side')
+    .description('list rows held for review (manual policy, or changes too close to call) and records whose match is ambiguous, side by side')
     .option('-m, --mapping <name>', 'only this mapping')
     .action(async (options: { mapping?: string }) => {
       const app = await openApp(program.opts<{ config: string }>().config)
@@ -21,7 +21,7 @@ export function registerReview(program: Command): void {
           console.log(`          ${item.reason.detail}`)
           for (const c of item.candidates) console.log(`          ${c.system.padEnd(12)} ${showValue(c.value)}`)
         }
-        if (items.length > 0) console.log('\nsettle one: revsync review resolve ID --take SYSTEM | --value TEXT | --dismiss; the next sync writes it')
+        if (items.length > 0) console.log('\nsettle one: revsync review resolve ID --take SYSTEM | --value TEXT | --dismiss; for a match (row @match), --take RECORD links that candidate; the next sync writes it')
       } finally {
         await app.close()
       }
@@ -29,7 +29,7 @@ export function registerReview(program: Command): void {
   review
     .command('resolve <id>')
     .description('settle a held row: take one system\'s value, give a value, or dismiss')
-    .option('--take <system>', 'use this system\'s value')
+    .option('--take <system|record>', 'use this system\'s value; for a match, link this candidate record')
     .option('--value <text>', 'use this value (empty for blank)')
     .option('--dismiss', 'set the item aside')
     .action(async (id: string, options: { take?: string; value?: string; dismiss?: boolean }) => {
