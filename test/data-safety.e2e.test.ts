@@ -7,6 +7,31 @@ import type { SyncFixture } from './support/sync-fixture.js'
 import { sugarTestClient } from '../src/sandbox/sugarcrm/test-client.js'
 import type { RemoteRecord } from '../src/domain/records.js'
 import { settleReview } from '../src/app/review/settle-review.js'
+import { execFile } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
+import { hubspotToken } from './support/sync-fixture.js'
+
+const main = new URL('../src/cli/main.ts', import.meta.url).pathname
+
+/** Runs the CLI on the fixture's store and simulators, as a person would from a shell. */
+async function cli(f: SyncFixture, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const file = join(dirname(f.storePath), 'revsync.yaml')
+  await writeFile(file, `store: ${f.storePath}
+systems:
+  sugar: { kind: sugarcrm, url: ${f.sugar.url}, auth: { username: admin, password: "\${SUGAR_PASSWORD}" } }
+  hubspot: { kind: hubspot, url: ${f.hubspot.url}, auth: { token: "\${HUBSPOT_TOKEN}" } }
+mappings:
+${mapping('{ sugar: title, hubspot: jobtitle }')}`)
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', main, '-c', file, ...args], { env: { ...process.env, SUGAR_PASSWORD: sugarPassword, HUBSPOT_TOKEN: hubspotToken } })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
 
 /** A two-way people mapping whose title row is given, so each test picks its direction and policy. */
 function mapping(titleRow: string): string {
@@ -159,7 +184,12 @@ describe('data safety: blanks and competing match candidates', () => {
     assert.deepEqual((await f.sync()).created, {})
     assert.equal((await f.app.store.listReviews({ status: 'open' })).length, 1)
     await assert.rejects(settleReview(f.app.store, item?.id ?? '', { value: 'x' }, 'ops@acme.example', new Date().toISOString()), /is a match: pick the record to link with --take/)
-    await settleReview(f.app.store, item?.id ?? '', { take: 'c-bo' }, 'ops@acme.example', new Date().toISOString())
+    const listed = await cli(f, ['review'])
+    assert.equal(listed.code, 0, listed.stderr)
+    assert.ok(listed.stdout.includes(`record hubspot:contacts/${bo?.id ?? ''}  row @match`), listed.stdout)
+    assert.ok(listed.stdout.includes('sugar:Contacts/c-bo') && listed.stdout.includes('sugar:Leads/lead-bo'), listed.stdout)
+    const resolved = await cli(f, ['review', 'resolve', item?.id ?? '', '--take', 'c-bo'])
+    assert.equal(resolved.code, 0, resolved.stderr)
     const applied = await f.sync()
     assert.deepEqual(applied.created, {})
     assert.deepEqual(applied.updated, { hubspot: 1 }, 'the linked pair is synced: the Sugar title reaches HubSpot')

@@ -3,7 +3,8 @@ import type { FieldValue } from './records.js'
 
 /*
  * The review queue: field rows the engine would not settle on its own (the `manual` policy,
- * or `most-recent` when two sides changed too close together) wait here for a person.
+ * or `most-recent` when two sides changed too close together), and records whose match is
+ * ambiguous (`matchRowKey`), wait here for a person.
  * These types live in the domain because the engine makes the holds and applies the
  * decisions, and the engine imports nothing but the domain.
  */

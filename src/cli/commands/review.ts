@@ -4,6 +4,7 @@ import { openApp } from '../../app/open-app.js'
 import { settleReview } from '../../app/review/settle-review.js'
 import type { ReviewChoice } from '../../app/review/settle-review.js'
 import { showValue } from '../../app/sync/show-value.js'
+import { matchRowKey } from '../../domain/review.js'
 
 /** `revsync review`: the rows held for a person, side by side, and how to settle them. */
 export function registerReview(program: Command): void {
@@ -17,7 +18,9 @@ export function registerReview(program: Command): void {
         const items = await app.store.listReviews({ status: 'open', ...(options.mapping ? { mapping: options.mapping } : {}) })
         if (items.length === 0) console.log('the review queue is empty')
         for (const item of items) {
-          console.log(`${item.id.slice(0, 8)}  ${item.mapping}  entity ${item.entityId.slice(0, 8)}  row ${item.rowKey}  since ${item.createdAt}`)
+          // A match item's entity is the held record's reference, which people need whole.
+          const entity = item.rowKey === matchRowKey ? `record ${item.entityId}` : `entity ${item.entityId.slice(0, 8)}`
+          console.log(`${item.id.slice(0, 8)}  ${item.mapping}  ${entity}  row ${item.rowKey}  since ${item.createdAt}`)
           console.log(`          ${item.reason.detail}`)
           for (const c of item.candidates) console.log(`          ${c.system.padEnd(12)} ${showValue(c.value)}`)
         }
