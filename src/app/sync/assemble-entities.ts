@@ -4,6 +4,8 @@ import type { ChangeSet } from './read-changes.js'
 import type { EntityGroup } from './entity-group.js'
 import { fetchById, want } from './fetch-by-id.js'
 import { matchUnlinked } from './match-unlinked.js'
+import { decidedMatches } from './decided-matches.js'
+import { matchRowKey } from '../../domain/review.js'
 import type { SyncDeps } from './sync-deps.js'
 
 /**
@@ -33,17 +35,21 @@ export async function assembleEntities(mapping: Mapping, changes: ChangeSet, dep
   }
   // Entities whose writes failed last time, and entities whose held rows a person has since
   // settled, are planned again whether or not they changed.
+  const settled = (await deps.store.listReviews({ status: 'resolved', mapping: mapping.name })).filter((r) => r.appliedAt === null)
   const pending = [
     ...(await deps.store.getRetries(mapping.name, 10_000)).map((r) => r.entityId),
-    ...(await deps.store.listReviews({ status: 'resolved', mapping: mapping.name })).filter((r) => r.appliedAt === null).map((r) => r.entityId),
+    ...settled.filter((r) => r.rowKey !== matchRowKey).map((r) => r.entityId),
   ]
   for (const entityId of pending) if (!groups.has(entityId)) groups.set(entityId, newGroup(entityId, false))
   await completeLinked(mapping, [...groups.values()], deps)
   // A lead's new contact arrives as an unlinked change too; it already belongs to the lead's entity.
   const claimed = new Set([...groups.values()].flatMap((g) => g.links.map((l) => `${l.system}/${l.recordId}`)))
+  // Matches a person settled in review link before anything else is matched.
+  const decided = await decidedMatches(mapping, settled.filter((r) => r.rowKey === matchRowKey), deps)
+  for (const group of decided) for (const [system, record] of group.records) claimed.add(`${system}/${record.id}`)
   for (const [system, records] of unlinked) unlinked.set(system, records.filter((r) => !claimed.has(`${system}/${r.id}`)))
   const fresh = await matchUnlinked(mapping, unlinked, deps)
-  return [...groups.values(), ...fresh]
+  return [...groups.values(), ...decided, ...fresh]
 }
 
 function newGroup(entityId: string, isNew: boolean): EntityGroup {
