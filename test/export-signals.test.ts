@@ -97,6 +97,26 @@ describe('signal files', () => {
     assert.equal(r.counts.created + r.counts.updated + r.counts.failed + r.counts.skipped, 0)
   })
 
+  it('suggests the field a misplaced or misspelt key most likely meant', async () => {
+    const text = [
+      '{"email": "top@level-co.io", "person": {"lastName": "Top"}, "company": {"name": "Level"}}',
+      '{"firstname": "Flo", "person": {"lastName": "Flat", "email": "flo@flat-co.io"}, "company": {"name": "Flat"}}',
+      '{"person": {"lastName": "Dee", "domain": "dee-co.io"}, "company": {"name": "Dee Co"}}',
+      '{"person": {"lastName": "Lin", "linkedin": "https://www.linkedin.com/in/lin"}, "company": {"name": "Lin Co", "domain": "lin-co.io"}}',
+      '{"person": {"lastName": "Zed", "shoeSize": "44"}, "company": {"name": "Zed Co", "domain": "zed-co.io"}}',
+    ].join('\n')
+    const r = await f.export('bulk', text)
+    const messages = r.invalid.flatMap((l) => l.errors.map((e) => `line ${l.line} ${e.field}: ${e.message}; ${e.fix}`))
+    assert.deepEqual(messages, [
+      'line 1 email: is not a signal field; did you mean person.email? (extra data goes under meta)',
+      'line 2 firstname: is not a signal field; did you mean person.firstName? (extra data goes under meta)',
+      'line 3 person.domain: is not a signal field; did you mean company.domain? (extra data goes under meta)',
+      'line 4 person.linkedin: is not a signal field; did you mean person.linkedinUrl? (extra data goes under meta)',
+      'line 5 person.shoeSize: is not a signal field; use the fields in docs/export.md; extra data goes under meta',
+    ])
+    await assert.rejects(f.export('bulk', 'email,company.name\nx@y.io,Y\n', { file: 'flat-header.csv' }), /line 1, column 1: "email" is not a signal field; did you mean person\.email\?/)
+  })
+
   it('a signal that cannot be written fails with its reason, stays failed on a rerun, and is retried with --retry-failed', async () => {
     const broken = { id: 'fix-me', person: { email: 'nolast@fix-co.io' }, company: { name: 'Fix Co' } }
     const first = await f.export('bulk', [broken])

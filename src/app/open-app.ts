@@ -3,6 +3,7 @@ import type { RevsyncConfig } from '../domain/config/config-schema.js'
 import { openStore } from '../store/open-store.js'
 import type { Store } from '../store/store.js'
 import { createConnector } from './connectors/create-connector.js'
+import { unavailableConnector } from './connectors/unavailable-connector.js'
 import { loadConfig } from './config/load-config.js'
 import type { LoadedConfig } from './config/load-config.js'
 import type { Logger } from './logger.js'
@@ -25,7 +26,10 @@ export interface App {
 export async function openAppFrom(loaded: LoadedConfig, logger: Logger = silentLogger): Promise<App> {
   const { config } = loaded
   const store = await openStore({ url: config.store })
-  const connectors = new Map(Object.entries(config.systems).map(([name, system]) => [name, createConnector(system)]))
+  const connectors = new Map(Object.entries(config.systems).map(([name, system]) => {
+    const missing = loaded.unresolved.get(name)
+    return [name, missing ? unavailableConnector(system.kind, missing) : createConnector(system)]
+  }))
   return {
     loaded,
     config,

@@ -2,11 +2,11 @@ import { formatReason } from './format-reason.js'
 import type { SyncReport } from '../app/sync/sync-report.js'
 import { showValue } from '../app/sync/show-value.js'
 
-/** A plan as a person reads it: per record, each write with the rule that decided it. */
-export function formatPlan(report: SyncReport): string {
+/** A plan as a person reads it: per record, each write with the rule that decided it; `short` gives entity ids as people see them. */
+export function formatPlan(report: SyncReport, short: (id: string) => string = (id) => id): string {
   const lines = [`plan ${report.mapping}: ${report.writes} write${report.writes === 1 ? '' : 's'}`]
   for (const { plan, notes, held } of report.plans) {
-    lines.push(`  entity ${plan.entityId.slice(0, 8)}`)
+    lines.push(`  entity ${short(plan.entityId)}`)
     for (const note of notes) lines.push(`    · ${note.detail}`)
     if (held) lines.push(`    held: ${held.detail}`)
     for (const hold of plan.holds) lines.push(`    held ${hold.rowKey}: ${hold.reason.detail}`)

@@ -52,6 +52,17 @@ export interface Page {
   readonly cursor: Cursor
 }
 
+/**
+ * The key a create was matched on before revsync decided to create it: a native field of the
+ * object and the value the new record carries there (e.g. `email1`, `ann@globex.example`).
+ * Nothing held it when the sync looked, so after an ambiguous failure (a reset, a timeout, a
+ * 5xx after sending) a record that holds it now is the one the lost attempt made.
+ */
+export interface CreateKey {
+  readonly field: string
+  readonly value: string
+}
+
 /** A write revsync asks a connector to make. `ref` ties the result back to the plan. */
 export type WriteOp =
   | {
@@ -59,6 +70,8 @@ export type WriteOp =
       readonly ref: string
       readonly fields: Readonly<Record<string, FieldValue>>
       readonly refs?: RecordRefs
+      /** Lets the connector find what a create whose answer was lost made, instead of making it twice. */
+      readonly key?: CreateKey
     }
   | {
       readonly kind: 'update'
@@ -81,7 +94,14 @@ export type WriteFailureCode =
 
 /** The outcome of one `WriteOp`; connectors return one per op, in the same order. */
 export type WriteResult =
-  | { readonly ok: true; readonly ref: string; readonly id: string; readonly modifiedAt?: string }
+  | {
+      readonly ok: true
+      readonly ref: string
+      readonly id: string
+      readonly modifiedAt?: string
+      /** Set on a create whose answer was lost: the id is the record the lost attempt made, found by the op's key. */
+      readonly recovered?: true
+    }
   | {
       readonly ok: false
       readonly ref: string

@@ -3,7 +3,8 @@ import type { FieldValue } from './records.js'
 
 /*
  * The review queue: field rows the engine would not settle on its own (the `manual` policy,
- * or `most-recent` when two sides changed too close together) wait here for a person.
+ * or `most-recent` when two sides changed too close together), and records whose match is
+ * ambiguous (`matchRowKey`), wait here for a person.
  * These types live in the domain because the engine makes the holds and applies the
  * decisions, and the engine imports nothing but the domain.
  */
@@ -53,4 +54,22 @@ export interface ReviewItem {
   readonly resolvedBy: string | null
   /** When a sync wrote the chosen value; null until then, and always for dismissed items. */
   readonly appliedAt: string | null
+}
+
+/**
+ * The row key of a match review: a record held because several records of another system
+ * match it (SPEC 2.8). Its entity is the held record's reference, its candidates the competing
+ * records' references, and a resolution's value the reference of the record to link it to.
+ */
+export const matchRowKey = '@match'
+
+/** How a match review names a record: `system:Object/id`. */
+export function recordRef(system: string, object: string, id: string): string {
+  return `${system}:${object}/${id}`
+}
+
+/** A `system:Object/id` reference taken apart, or undefined when it is not one. */
+export function parseRecordRef(ref: string): { system: string; object: string; id: string } | undefined {
+  const match = /^([^:/]+):([^/]+)\/(.+)$/.exec(ref)
+  return match ? { system: match[1] as string, object: match[2] as string, id: match[3] as string } : undefined
 }

@@ -2,7 +2,11 @@ import type { FieldValue } from './records.js'
 import type { Reason } from './reason.js'
 
 export type RunKind = 'sync' | 'export'
-export type RunStatus = 'running' | 'succeeded' | 'failed' | 'stopped'
+/**
+ * `interrupted`: the run stopped without finishing (killed, or its machine lost), found out
+ * when its lease expired and another run took it.
+ */
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'stopped' | 'interrupted'
 
 /** What happened to one record in one run. */
 export type RunItemAction = 'create' | 'update' | 'delete' | 'link' | 'skip' | 'fail' | 'hold' | 'warn'
@@ -34,4 +38,33 @@ export interface RunItem {
   readonly after: Readonly<Record<string, FieldValue>>
   readonly reasons: readonly Reason[]
   readonly at: string
+}
+
+/**
+ * The lease that keeps one mapping (a sync) or one export target (an export) to one run at a
+ * time: who holds it, and until when. A holder renews it while it runs; past `expiresAt`
+ * anyone may take it, which is how a killed run's lease comes free.
+ */
+export interface RunLease {
+  readonly kind: RunKind
+  /** The mapping or export target. */
+  readonly name: string
+  readonly runId: string
+  /** The process holding it, for people: `pid@host`. */
+  readonly pid: number
+  readonly host: string
+  readonly startedAt: string
+  readonly expiresAt: string
+}
+
+/**
+ * The status to show for `run` now. A run still `running` whose lease is gone or expired
+ * stopped without finishing (killed, or its machine lost): it is shown `interrupted`. The
+ * store marks it so only when the next run takes the lease, because listing runs must stay
+ * a read; showing it here means people see the truth before that next run.
+ */
+export function shownStatus(run: RunRecord, leases: readonly RunLease[], now: Date): RunStatus {
+  if (run.status !== 'running') return run.status
+  const lease = leases.find((l) => l.kind === run.kind && l.name === run.name && l.runId === run.id)
+  return lease && Date.parse(lease.expiresAt) > now.getTime() ? 'running' : 'interrupted'
 }

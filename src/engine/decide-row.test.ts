@@ -40,6 +40,9 @@ const cases: Case[] = [
   { name: 'manual: a change on one side propagates', row: row('manual'), sides: sides(['sugar', 'old'], ['hubspot', 'B']), last: 'old', winner: 'B', writes: ['sugar'] },
   { name: 'manual: different changes on two sides are held', row: row('manual'), sides: sides(['sugar', 'A'], ['hubspot', 'B']), last: 'old', hold: 'manual.conflict' },
   { name: 'manual: a first sync with different values is held', row: row('manual'), sides: sides(['sugar', 'A'], ['hubspot', 'B']), last: undefined, hold: 'manual.conflict' },
+  { name: 'manual: a change to blank never wins and is refilled', row: row('manual'), sides: sides(['sugar', null], ['hubspot', 'old']), last: 'old', winner: 'old', writes: ['sugar'] },
+  { name: 'manual: a change to blank is no conflict with a change to a value', row: row('manual'), sides: sides(['sugar', ''], ['hubspot', 'B']), last: 'old', winner: 'B', writes: ['sugar'] },
+  { name: 'most-recent: a blank first sync with a new record writes nothing', row: row('most-recent'), sides: sides(['sugar', null], ['hubspot', undefined]), last: undefined, winner: null, writes: [] },
   { name: 'ignore-case: case alone is no difference', row: row('system-of-record', { compare: 'ignore-case' }), sides: sides(['sugar', 'Jane@Acme.com'], ['hubspot', 'jane@acme.com']), last: 'jane@acme.com', winner: 'Jane@Acme.com', writes: [] },
 ]
 
@@ -69,6 +72,25 @@ describe('decideRow: one field row of one entity', () => {
       const decision = decideRow(row(policy), oneWay, 'CEO')
       assert.equal(decision.kind, 'set')
       assert.deepEqual(decision.kind === 'set' && [decision.winner, decision.writes], ['CEO', ['hubspot']], policy)
+    }
+  })
+
+  it('one way: a blank source, or none yet, never blanks the target outside `always`', () => {
+    const target: RowSide = { system: 'hubspot', value: 'Head of Ops', changedAt: 99_000, source: false, target: true }
+    const blankSource: RowSide = { system: 'sugar', value: '  ', changedAt: 0, source: true, target: false }
+    // The source record is being created, so it has no value yet (and is not read).
+    const newSource: RowSide = { system: 'sugar', value: undefined, changedAt: 0, source: false, target: false }
+    for (const policy of ['system-of-record', 'most-recent', 'manual', 'always'] as const) {
+      for (const [label, source] of [['blank', blankSource], ['new', newSource]] as const) {
+        for (const last of [undefined, null]) {
+          const decision = decideRow(row(policy), [source, target], last)
+          assert.equal(decision.kind, 'set')
+          if (decision.kind !== 'set') continue
+          const blanked = policy === 'always' && label === 'blank'
+          assert.deepEqual([decision.winner, decision.writes], [null, blanked ? ['hubspot'] : []], `${policy}, ${label} source, last ${String(last)}`)
+          if (!blanked) assert.equal(decision.reason.rule, 'no-value')
+        }
+      }
     }
   })
 })

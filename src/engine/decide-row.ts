@@ -37,20 +37,25 @@ export function decideRow(row: FieldRow, sides: readonly RowSide[], last: FieldV
   const sources = sides.filter((s) => s.source && s.value !== undefined)
   const outcome = pickWinner(row, sources, last)
   if ('hold' in outcome) return outcome.hold
+  const winner = normalizeValue(outcome.winner)
+  // Outside `always` a blank never wins: with no value to win, every side keeps its own, so a
+  // one-way target (or a record being created elsewhere) never costs a side the value it holds.
+  const blankWins = winner !== null || outcome.blankWins === true
   const writes = sides
-    .filter((s) => s.target && (s.value === undefined ? normalizeValue(outcome.winner) !== null : !sameValue(s.value, outcome.winner, row.compare)))
+    .filter((s) => s.target && (s.value === undefined ? winner !== null : blankWins && !sameValue(s.value, winner, row.compare)))
     .map((s) => s.system)
-  return { kind: 'set', winner: normalizeValue(outcome.winner), writes, reason: outcome.reason }
+  return { kind: 'set', winner, writes, reason: outcome.reason }
 }
 
-type Outcome = { winner: FieldValue; reason: Reason } | { hold: RowDecision & { kind: 'hold' } }
+/** A winner (`blankWins` only when `always` takes a blank top system), or a hold. */
+type Outcome = { winner: FieldValue; reason: Reason; blankWins?: true } | { hold: RowDecision & { kind: 'hold' } }
 
 function pickWinner(row: FieldRow, sources: readonly RowSide[], last: FieldValue | undefined): Outcome {
   switch (row.policy) {
     case 'always':
       return sources[0]
-        ? { winner: normalizeValue(sources[0].value), reason: { rule: 'always', detail: `${sources[0].system} is the System of Record and always wins, blank included` } }
-        : keep(last)
+        ? { winner: normalizeValue(sources[0].value), blankWins: true, reason: { rule: 'always', detail: `${sources[0].system} is the System of Record and always wins, blank included` } }
+        : keep(last, 'no source record exists yet')
     case 'system-of-record':
       return systemOfRecord(sources, last)
     case 'most-recent':
@@ -60,8 +65,15 @@ function pickWinner(row: FieldRow, sources: readonly RowSide[], last: FieldValue
   }
 }
 
-function keep(last: FieldValue | undefined): Outcome {
-  return { winner: normalizeValue(last), reason: { rule: 'unchanged', detail: 'no source holds a value; the last synced value stays' } }
+/**
+ * No source offers a value to win. A value synced before stays (and refills a side that lost it);
+ * with none, the row is left blank where it is blank and untouched where it is not.
+ */
+function keep(last: FieldValue | undefined, detail = 'no source holds a value'): Outcome {
+  const kept = normalizeValue(last)
+  return kept === null
+    ? { winner: null, reason: { rule: 'no-value', detail: `${detail} and none was synced before; nothing is written, since a blank never wins` } }
+    : { winner: kept, reason: { rule: 'unchanged', detail: `${detail}; the last synced value ${showValue(kept)} stays` } }
 }
 
 function systemOfRecord(sources: readonly RowSide[], last: FieldValue | undefined): Outcome {
@@ -82,15 +94,7 @@ function changedSides(row: FieldRow, sources: readonly RowSide[], last: FieldVal
 function mostRecent(row: FieldRow, sources: readonly RowSide[], last: FieldValue | undefined): Outcome {
   // A change to blank never wins: the blanked side is refilled from the others.
   const changed = changedSides(row, sources, last).filter((s) => normalizeValue(s.value) !== null)
-  if (changed.length === 0) {
-    const blanked = sources.filter((s) => normalizeValue(s.value) === null).map((s) => s.system)
-    return {
-      winner: normalizeValue(last),
-      reason: blanked.length > 0 && normalizeValue(last) !== null
-        ? { rule: 'most-recent.blank-ignored', detail: `${blanked.join(', ')} changed to blank, which never wins; refilled with ${showValue(last)}` }
-        : { rule: 'unchanged', detail: 'no side changed since the last sync' },
-    }
-  }
+  if (changed.length === 0) return blankIgnored('most-recent', sources, last) ?? keep(last, 'no side changed to a value since the last sync')
   const latest = [...changed].sort((a, b) => b.changedAt - a.changedAt)
   const first = latest[0] as RowSide
   const rival = latest.find((s) => !sameValue(s.value, first.value, row.compare))
@@ -104,14 +108,22 @@ function mostRecent(row: FieldRow, sources: readonly RowSide[], last: FieldValue
 }
 
 function manual(row: FieldRow, sources: readonly RowSide[], last: FieldValue | undefined): Outcome {
-  const changed = changedSides(row, sources, last)
+  // As everywhere outside `always`, a change to blank never wins: it is not a conflict either.
+  const changed = changedSides(row, sources, last).filter((s) => normalizeValue(s.value) !== null)
   const distinct = changed.filter((s, i) => changed.findIndex((o) => sameValue(o.value, s.value, row.compare)) === i)
   if (distinct.length > 1) {
     return hold(`${distinct.map((s) => `${s.system} has ${showValue(s.value)}`).join(', ')}; held for review`, 'manual.conflict', sources)
   }
   const only = distinct[0]
-  if (!only) return keep(last)
+  if (!only) return blankIgnored('manual', sources, last) ?? keep(last, 'no side changed to a value since the last sync')
   return { winner: normalizeValue(only.value), reason: { rule: 'manual.one-side', detail: `only ${only.system} changed (to ${showValue(only.value)}); it propagates` } }
+}
+
+/** Sides blanked since a value was synced: the blank never wins, and they are refilled with it. */
+function blankIgnored(policy: string, sources: readonly RowSide[], last: FieldValue | undefined): Outcome | undefined {
+  const blanked = sources.filter((s) => normalizeValue(s.value) === null).map((s) => s.system)
+  if (blanked.length === 0 || normalizeValue(last) === null) return undefined
+  return { winner: normalizeValue(last), reason: { rule: `${policy}.blank-ignored`, detail: `${blanked.join(', ')} changed to blank, which never wins; refilled with ${showValue(last)}` } }
 }
 
 /** Holds a row; every source's value is kept, so a person sees them side by side and a later change to any of them is noticed. */

@@ -67,17 +67,32 @@ function creatable(mapping: Mapping, snapshot: EntitySnapshot): Set<string> {
   return new Set(mapping.config.systems.filter((s) => s.create && !snapshot.records.has(s.system) && !snapshot.gone?.has(s.system)).map((s) => s.system))
 }
 
-function rowSides(mapping: Mapping, row: FieldRow, snapshot: EntitySnapshot, creatables: Set<string>, users?: UserDirectory): RowSide[] {
+/** Can this row read a system it never writes (a one-way row's source, a related path)? */
+function readsOnly(mapping: Mapping, row: FieldRow, system: string, record: RemoteRecord | undefined): boolean {
+  const path = pathFor(row, system, objectOf(mapping, system, record))
+  if (path === undefined) return false
+  const readable = !row.oneWay || row.oneWay.from === system
+  const writable = !isRelatedPath(path) && (!row.oneWay || row.oneWay.to === system)
+  return readable && !writable
+}
+
+/**
+ * `created`: systems whose record this plan creates. A created record holds nothing for a row
+ * that never writes it, so there it is read as blank, which wins only under `always`.
+ */
+function rowSides(mapping: Mapping, row: FieldRow, snapshot: EntitySnapshot, creatables: Set<string>, created: ReadonlySet<string>, users?: UserDirectory): RowSide[] {
   return mapping.order.flatMap((system): RowSide[] => {
     const record = snapshot.records.get(system)
     const path = pathFor(row, system, objectOf(mapping, system, record))
     if (path === undefined || (!record && !creatables.has(system))) return []
     const writableHere = !isRelatedPath(path) && (!row.oneWay || row.oneWay.to === system)
+    const readable = !row.oneWay || row.oneWay.from === system
+    const createdBlank = !record && created.has(system) && readable && !writableHere
     return [{
       system,
-      value: record ? readRowValue(row, system, record, users) : undefined,
+      value: record ? readRowValue(row, system, record, users) : createdBlank ? null : undefined,
       changedAt: record ? Date.parse(record.modifiedAt) : 0,
-      source: record !== undefined && (!row.oneWay || row.oneWay.from === system),
+      source: (record !== undefined || createdBlank) && readable,
       target: writableHere,
     }]
   })
@@ -105,8 +120,13 @@ export function planEntity(mapping: Mapping, snapshot: EntitySnapshot, users?: U
   const synced: Record<string, FieldValue> = {}
   const holds: HeldRow[] = []
   const warnings: Reason[] = []
-  for (const row of mapping.rows) {
-    const sides = rowSides(mapping, row, snapshot, creatables, users)
+  // Rows that read a system the plan may create are decided last, once the creates are known.
+  const readsCreatable = (row: FieldRow): boolean => [...creatables].some((system) => readsOnly(mapping, row, system, undefined))
+  const rows = [...mapping.rows.filter((row) => !readsCreatable(row)), ...mapping.rows.filter(readsCreatable)]
+  let created: ReadonlySet<string> | undefined
+  for (const row of rows) {
+    if (readsCreatable(row)) created ??= new Set([...drafts.values()].filter((d) => !d.record && Object.keys(d.fields).length > 0).map((d) => d.system))
+    const sides = rowSides(mapping, row, snapshot, creatables, created ?? new Set(), users)
     const decided = snapshot.decided?.[row.key]
     const decision = decided ? applyDecided(row, sides, decided) : (stillHeld(row, sides, snapshot.openReviews?.[row.key]) ?? decideRow(row, sides, snapshot.synced[row.key]))
     if (decision.kind === 'hold') {

@@ -137,6 +137,18 @@ export interface SecretsTable {
   updated_at: string
 }
 
+/** Who runs one mapping (`kind` sync) or export target (`kind` export) now, until when. */
+export interface RunLeasesTable {
+  kind: string
+  name: string
+  run_id: string
+  pid: number
+  host: string
+  started_at: string
+  /** ISO-8601 UTC; a lease past it may be taken by anyone. */
+  expires_at: string
+}
+
 /** Every table of the store, for `Kysely<Database>`. */
 export interface Database {
   systems: SystemsTable
@@ -151,4 +163,5 @@ export interface Database {
   round_robin: RoundRobinTable
   signals: SignalsTable
   secrets: SecretsTable
+  run_leases: RunLeasesTable
 }

@@ -3,15 +3,17 @@ import type { LinkRow } from '../domain/link.js'
 import type { ObjectSchema } from '../domain/object-schema.js'
 import type { Cursor, FieldValue } from '../domain/records.js'
 import type { ReviewDecision, ReviewItem, ReviewStatus } from '../domain/review.js'
-import type { RunItem, RunRecord, RunStatus } from '../domain/run.js'
+import type { RunItem, RunLease, RunRecord, RunStatus } from '../domain/run.js'
 import { chunk, IDS_PER_QUERY } from './chunk.js'
 import { createBatchWriter, isEmptyBatch } from './commit-batch.js'
 import type { BatchWriter } from './commit-batch.js'
 import type { Database } from './database.js'
 import { findSignals } from './find-signals.js'
 import { getRetries } from './get-retries.js'
+import * as idPrefix from './id-prefix-queries.js'
 import { migrateToLatest } from './migrate.js'
 import * as reviews from './review-queries.js'
+import * as leases from './run-leases.js'
 import { linkFromRow, runFromRow, runItemFromRow } from './rows.js'
 import { createSecretBox } from './secret-box.js'
 import type { SecretBox } from './secret-box.js'
@@ -20,6 +22,8 @@ import type { StoreDialect } from './store-dialect.js'
 import type {
   BatchCommit,
   CursorKey,
+  IdKind,
+  LeaseTake,
   PendingRetry,
   SignalRecord,
   Store,
@@ -286,5 +290,31 @@ export class KyselyStore implements Store {
 
   getSecret(name: string): Promise<string | undefined> {
     return secrets.getSecret(this.#db, this.#secrets, name)
+  }
+
+  // Ids by prefix (see id-prefix-queries.ts).
+  findIdsByPrefix(kind: IdKind, prefix: string, limit: number): Promise<string[]> {
+    return idPrefix.findIdsByPrefix(this.#db, this.dialect, kind, prefix, limit)
+  }
+
+  adjacentIds(kind: IdKind, id: string): Promise<string[]> {
+    return idPrefix.adjacentIds(this.#db, this.dialect, kind, id)
+  }
+
+  // Run leases: the caller passes the times, so a lease's expiry follows the run's clock.
+  takeLease(claim: RunLease, now: string): Promise<LeaseTake> {
+    return leases.takeLease(this.#db, claim, now)
+  }
+
+  renewLease(lease: Pick<RunLease, 'kind' | 'name' | 'runId'>, expiresAt: string): Promise<boolean> {
+    return leases.renewLease(this.#db, lease, expiresAt)
+  }
+
+  releaseLease(lease: Pick<RunLease, 'kind' | 'name' | 'runId'>): Promise<void> {
+    return leases.releaseLease(this.#db, lease)
+  }
+
+  listLeases(): Promise<RunLease[]> {
+    return leases.listLeases(this.#db)
   }
 }

@@ -5,6 +5,7 @@ import { KyselyStore } from './kysely-store.js'
 import { openPostgresDialect, preparePostgresSchema } from './open-postgres.js'
 import { openSqliteDialect } from './open-sqlite.js'
 import type { Store } from './store.js'
+import { StoreError, isDatabaseError, nameStoreErrors, storeName } from './name-store-errors.js'
 
 /** Where the store lives. */
 export interface OpenStoreOptions {
@@ -26,12 +27,18 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url)
 }
 
-/** Opens the store at `url` and applies pending migrations before handing it out. */
+/**
+ * Opens the store at `url` and applies pending migrations before handing it out. Database
+ * errors, when opening and later, name the store (a PostgreSQL URL without its password)
+ * and what to do.
+ */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const postgres = isPostgresUrl(options.url)
-  const dialect: Dialect = postgres ? openPostgresDialect(options.url, options.schema) : openSqliteDialect(options.url)
-  const db = new Kysely<Database>({ dialect })
+  const where = storeName(options.url, postgres)
+  let db: Kysely<Database> | undefined
   try {
+    const dialect: Dialect = postgres ? openPostgresDialect(options.url, options.schema) : openSqliteDialect(options.url)
+    db = new Kysely<Database>({ dialect })
     const schema = postgres ? await preparePostgresSchema(db as Kysely<unknown>, options.schema) : undefined
     const store = new KyselyStore({
       db,
@@ -41,9 +48,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       now: options.now,
     })
     await store.migrate()
-    return store
+    return nameStoreErrors(store, where)
   } catch (error) {
-    await db.destroy()
-    throw error
+    await db?.destroy().catch(() => {})
+    throw isDatabaseError(error) ? new StoreError(where, error) : error
   }
 }

@@ -9,7 +9,7 @@ import pg from 'pg'
 import type { LinkRow } from '../domain/link.js'
 import type { ObjectSchema } from '../domain/object-schema.js'
 import type { ReviewHold } from '../domain/review.js'
-import type { RunItem } from '../domain/run.js'
+import type { RunItem, RunLease } from '../domain/run.js'
 import { initialMigration } from './migrations/0001-initial.js'
 import { openPostgresDialect, preparePostgresSchema } from './open-postgres.js'
 import { openSqliteDialect } from './open-sqlite.js'
@@ -515,6 +515,80 @@ for (const target of [sqliteTarget(), postgresTarget(process.env.REVSYNC_TEST_DA
       }
     })
 
+    // Run leases: one run at a time per mapping and per export target.
+    const claim = (runId: string, at: number, overrides: Partial<RunLease> = {}): RunLease => ({
+      kind: 'sync',
+      name: 'people',
+      runId,
+      pid: 4242,
+      host: 'worker-1',
+      startedAt: minute(at),
+      expiresAt: minute(at + 1),
+      ...overrides,
+    })
+
+    it('gives a lease to one run until it expires or is released; other mappings and targets have their own', opts, () =>
+      withStore(async (store) => {
+        assert.deepEqual(await store.takeLease(claim('r1', 0), minute(0)), { taken: true, interrupted: [] })
+        // Held and not yet expired: refused, naming the holder.
+        assert.deepEqual(await store.takeLease(claim('r2', 0, { pid: 7, host: 'worker-2' }), minute(0.5)), { taken: false, holder: claim('r1', 0) })
+        assert.equal((await store.takeLease(claim('c1', 0, { name: 'companies' }), minute(0))).taken, true)
+        assert.equal((await store.takeLease(claim('x1', 0, { kind: 'export' }), minute(0))).taken, true)
+        // Renewed by its holder only.
+        assert.equal(await store.renewLease({ kind: 'sync', name: 'people', runId: 'r1' }, minute(5)), true)
+        assert.equal(await store.renewLease({ kind: 'sync', name: 'people', runId: 'r2' }, minute(9)), false)
+        assert.equal((await store.takeLease(claim('r2', 2), minute(2))).taken, false, 'renewed past the old expiry')
+        // Released by its holder only.
+        await store.releaseLease({ kind: 'sync', name: 'people', runId: 'r2' })
+        assert.equal((await store.takeLease(claim('r2', 3), minute(3))).taken, false)
+        await store.releaseLease({ kind: 'sync', name: 'people', runId: 'r1' })
+        assert.deepEqual(await store.takeLease(claim('r2', 3), minute(3)), { taken: true, interrupted: [] })
+        assert.deepEqual((await store.listLeases()).map((l) => [l.kind, l.name, l.runId]), [['export', 'people', 'x1'], ['sync', 'companies', 'c1'], ['sync', 'people', 'r2']])
+      }))
+
+    it('lets the next run take an expired lease and marks the run that left it interrupted', opts, () =>
+      withStore(async (store) => {
+        await store.startRun({ id: 'old', kind: 'sync', name: 'people', startedAt: minute(0) })
+        await store.startRun({ id: 'other-mapping', kind: 'sync', name: 'companies', startedAt: minute(0) })
+        await store.startRun({ id: 'export', kind: 'export', name: 'people', startedAt: minute(0) })
+        await store.startRun({ id: 'done', kind: 'sync', name: 'people', startedAt: minute(0) })
+        await store.finishRun('done', { finishedAt: minute(1), status: 'succeeded', summary: {} })
+        assert.equal((await store.takeLease(claim('old', 0), minute(0))).taken, true)
+        // Killed: it never renews nor releases. At its expiry the lease is free.
+        assert.equal((await store.takeLease(claim('new', 0.9), minute(0.9))).taken, false)
+        assert.deepEqual(await store.takeLease(claim('new', 1), minute(1)), { taken: true, interrupted: ['old'] })
+        await store.startRun({ id: 'new', kind: 'sync', name: 'people', startedAt: minute(1) })
+        const old = await store.getRun('old')
+        assert.equal(old?.status, 'interrupted')
+        assert.equal(old?.finishedAt, minute(1))
+        assert.match(String(old?.summary['interrupted']), /run new/)
+        assert.equal((await store.getRun('new'))?.status, 'running', 'the taker is not marked')
+        assert.equal((await store.getRun('done'))?.status, 'succeeded', 'finished runs stay as they ended')
+        assert.equal((await store.getRun('other-mapping'))?.status, 'running', 'another mapping has its own lease')
+        assert.equal((await store.getRun('export'))?.status, 'running', 'an export target of the same name has its own lease')
+        // The killed holder, back from a pause, finds it no longer holds the lease.
+        assert.equal(await store.renewLease({ kind: 'sync', name: 'people', runId: 'old' }, minute(9)), false)
+        await store.releaseLease({ kind: 'sync', name: 'people', runId: 'old' })
+        assert.equal((await store.listLeases())[0]?.runId, 'new')
+      }))
+
+    it('gives a free lease to exactly one of 12 concurrent takers on two stores, and an expired one likewise', opts, async () => {
+      const location = target.fresh()
+      const stores = [await open(location), await open(location)]
+      try {
+        const race = (prefix: string, at: number) =>
+          Promise.all(Array.from({ length: 12 }, (_, i) => stores[i % 2]!.takeLease(claim(`${prefix}${i}`, at), minute(at))))
+        const first = await race('a', 0)
+        assert.equal(first.filter((t) => t.taken).length, 1)
+        const holder = (await stores[0]!.listLeases())[0]?.runId
+        for (const t of first) if (!t.taken) assert.equal(t.holder.runId, holder)
+        const second = await race('b', 5)
+        assert.equal(second.filter((t) => t.taken).length, 1, 'the expired lease goes to one taker')
+      } finally {
+        await Promise.all(stores.map((s) => s.close()))
+      }
+    })
+
     it('remembers processed signals by target and key, in chunks', opts, () =>
       withStore(async (store) => {
         const keys = Array.from({ length: 1_200 }, (_, i) => `lead-${i}`)
@@ -622,6 +696,33 @@ for (const target of [sqliteTarget(), postgresTarget(process.env.REVSYNC_TEST_DA
         ])
         assert.notEqual((await store.getReview('done'))?.appliedAt, null)
         assert.equal((await store.findSignals('champions', ['lead-1'])).size, 1)
+      }))
+
+    it('finds runs, review items and entities by id prefix, and the ids next to one', opts, () =>
+      withStore(async (store) => {
+        const ids = ['0192aa00-0001-7abc-8000-000000000001', '0192aa00-0001-7abd-8000-000000000002', '0192aa00-0002-7000-8000-000000000003', '0192ab00-0000-7000-8000-000000000004']
+        for (const [i, id] of ids.entries()) await store.startRun({ id, kind: 'sync', name: 'people', startedAt: minute(i) })
+        assert.deepEqual(await store.findIdsByPrefix('run', '0192aa00-0001-7ab', 10), ids.slice(0, 2))
+        assert.deepEqual(await store.findIdsByPrefix('run', '0192aa00', 10), ids.slice(0, 3))
+        assert.deepEqual(await store.findIdsByPrefix('run', '0192aa00', 2), ids.slice(0, 2), 'limited')
+        assert.deepEqual(await store.findIdsByPrefix('run', '0192aa00-0002', 10), [ids[2]])
+        // A prefix without the dash is not a prefix of the id: ids are matched as written.
+        assert.deepEqual(await store.findIdsByPrefix('run', '0192aa000', 10), [])
+        assert.deepEqual(await store.findIdsByPrefix('run', ids[3] as string, 10), [ids[3]], 'a full id is its own prefix')
+        assert.deepEqual(await store.findIdsByPrefix('run', '0193', 10), [])
+        await assert.rejects(store.findIdsByPrefix('run', "0192%' or 1=1", 10), /not an id prefix/)
+        assert.deepEqual(await store.adjacentIds('run', ids[1] as string), [ids[0], ids[2]])
+        assert.deepEqual(await store.adjacentIds('run', ids[0] as string), [ids[1]])
+        assert.deepEqual(await store.adjacentIds('run', '0192ab00-0000-7000-8000-000000000005'), [ids[3]], 'an id not stored has neighbours too')
+
+        await store.commit({ reviews: [hold('0192aa00-0001-7abc-8000-00000000000a', 'e1', 'email', minute(1)), hold('0192aa00-0001-7abc-8000-00000000000b', 'e1', 'phone', minute(2))] })
+        await store.resolveReview('0192aa00-0001-7abc-8000-00000000000b', { value: 'x', by: 'alice', at: minute(3) })
+        assert.deepEqual(await store.findIdsByPrefix('review', '0192aa00-0001-7abc', 10), ['0192aa00-0001-7abc-8000-00000000000a', '0192aa00-0001-7abc-8000-00000000000b'], 'resolved items too')
+        assert.deepEqual(await store.findIdsByPrefix('review', '0192aa00-0002', 10), [], 'run ids are another kind')
+
+        await store.commit({ links: [link('0192cc00-0000-7000-8000-000000000001', 'hubspot', 'h1'), link('0192cc00-0000-7000-8000-000000000001', 'sugar', 's1'), { ...link('0192cc00-0000-7000-8000-000000000002', 'hubspot', 'c1'), mapping: 'companies' }] })
+        assert.deepEqual(await store.findIdsByPrefix('entity', '0192cc', 10), ['0192cc00-0000-7000-8000-000000000001', '0192cc00-0000-7000-8000-000000000002'], 'each entity once, of every mapping')
+        assert.deepEqual(await store.adjacentIds('entity', '0192cc00-0000-7000-8000-000000000001'), ['0192cc00-0000-7000-8000-000000000002'])
       }))
   })
 }

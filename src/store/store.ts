@@ -3,7 +3,7 @@ import type { LinkRow } from '../domain/link.js'
 import type { ObjectSchema } from '../domain/object-schema.js'
 import type { Reason } from '../domain/reason.js'
 import type { ReviewDecision, ReviewHold, ReviewItem, ReviewStatus } from '../domain/review.js'
-import type { RunItem, RunRecord, RunStatus } from '../domain/run.js'
+import type { RunItem, RunLease, RunRecord, RunStatus } from '../domain/run.js'
 
 /** Last-synced values of one entity, by field-row key: the `L` of the three-way comparison. */
 export type SyncedValues = Readonly<Record<string, FieldValue>>
@@ -81,6 +81,17 @@ export interface BatchCommit {
   readonly signals?: readonly SignalRecord[]
 }
 
+/** The kinds of ids a person names by a prefix: runs, review items and entities (of any mapping). */
+export type IdKind = 'run' | 'review' | 'entity'
+
+/**
+ * What `takeLease` found: the lease is ours (and these runs, left `running` by holders that
+ * never finished, are now `interrupted`), or another run holds it.
+ */
+export type LeaseTake =
+  | { readonly taken: true; readonly interrupted: readonly string[] }
+  | { readonly taken: false; readonly holder: RunLease }
+
 /** The store port: SQLite by default, PostgreSQL in production. Same behaviour on both. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres'
@@ -145,4 +156,24 @@ export interface Store {
   putSecret(name: string, plaintext: string): Promise<void>
   /** A stored credential decrypted, or undefined; throws when it cannot be decrypted. */
   getSecret(name: string): Promise<string | undefined>
+
+  // Ids by prefix: the short ids people see, and what they type back.
+  /** Ids of one kind that start with `prefix` (lowercase hex digits and dashes), in id order, at most `limit`. */
+  findIdsByPrefix(kind: IdKind, prefix: string, limit: number): Promise<string[]>
+  /** The ids of one kind just before and just after `id` in id order, not `id` itself: the ones its short form must differ from. */
+  adjacentIds(kind: IdKind, id: string): Promise<string[]>
+
+  // Run leases: one run at a time per mapping and per export target (see docs/store.md).
+  /**
+   * Takes the lease of `claim.kind`/`claim.name` when it is free or expired at `now`, atomically:
+   * of concurrent takers exactly one wins. The winner's store marks runs of that mapping or
+   * target still `running` as `interrupted`.
+   */
+  takeLease(claim: RunLease, now: string): Promise<LeaseTake>
+  /** Extends the lease while `lease.runId` holds it; false when it was taken over. */
+  renewLease(lease: Pick<RunLease, 'kind' | 'name' | 'runId'>, expiresAt: string): Promise<boolean>
+  /** Frees the lease if `lease.runId` still holds it. */
+  releaseLease(lease: Pick<RunLease, 'kind' | 'name' | 'runId'>): Promise<void>
+  /** Every lease row, expired ones included. */
+  listLeases(): Promise<RunLease[]>
 }

@@ -26,7 +26,7 @@ export const toleranceMs = 2000
 
 const row = (name: string, policy: OraclePolicy, systems: string[], extra: Partial<ModelRow> = {}): ModelRow => ({ name, policy, systems, compare: 'exact', toleranceMs, ...extra })
 
-/** Every policy two ways, an ignore-case row, a row that skips the top system, and one-way rows of three policies. */
+/** Every policy two ways, an ignore-case row, a row that skips the top system, and one-way rows of every policy. */
 const catalog: readonly ModelRow[] = [
   row('sor', 'system-of-record', ['a', 'b', 'c']),
   row('alw', 'always', ['a', 'b', 'c']),
@@ -37,6 +37,7 @@ const catalog: readonly ModelRow[] = [
   row('ow', 'system-of-record', ['a', 'b'], { oneWay: { from: 'b', to: 'a' } }),
   row('owr', 'most-recent', ['b', 'c'], { oneWay: { from: 'c', to: 'b' } }),
   row('owm', 'manual', ['a', 'c'], { oneWay: { from: 'a', to: 'c' } }),
+  row('owa', 'always', ['a', 'b'], { oneWay: { from: 'a', to: 'b' } }),
 ]
 
 /** The rows that fit a world of these systems: each keeps the systems present, if two remain and its one-way ends are there. */
@@ -168,7 +169,10 @@ export function dtArb(timing: Timing): fc.Arbitrary<number> {
   return timing === 'close' ? fc.constantFrom(0, 500, 1999, 2000, 2001, 7000) : fc.constantFrom(2001, 7000)
 }
 
-/** A starting world: every entity has a record in `a` and `b`; `c` may not have one yet (it is created). */
+/**
+ * A starting world: each entity has a record in at least one system; the others may not have
+ * one yet (a person only one CRM knows), and the first run creates them.
+ */
 export function initialWorldArb(systems: readonly string[], entities: { min: number; max: number }, timing: Timing): fc.Arbitrary<InitialWorld> {
   const fields = modelRows(systems).map((r) => r.name)
   const fieldsArb = fc.tuple(...fields.map(() => valueArb)).map((values) => Object.fromEntries(fields.map((f, i) => [f, values[i] ?? null])))
@@ -178,9 +182,9 @@ export function initialWorldArb(systems: readonly string[], entities: { min: num
   const entityArb = fc.record({
     fields: fc.tuple(...systems.map(() => fieldsArb)),
     offsets: offsetsArb,
-    // `c` starts without a record in half the worlds; the first run creates it.
-    withoutC: fc.boolean(),
-  }).map(({ fields: f, offsets, withoutC }) => Object.fromEntries(systems.map((s, i) => [s, s === 'c' && withoutC ? null : { fields: f[i] ?? {}, offset: offsets[i] ?? 0 }])))
+    // Every system but one may start without the record; most worlds start with all of them.
+    absent: fc.oneof({ arbitrary: fc.constant<string[]>([]), weight: 2 }, { arbitrary: fc.subarray([...systems], { minLength: 1, maxLength: systems.length - 1 }), weight: 3 }),
+  }).map(({ fields: f, offsets, absent }) => Object.fromEntries(systems.map((s, i) => [s, absent.includes(s) ? null : { fields: f[i] ?? {}, offset: offsets[i] ?? 0 }])))
   return fc.array(entityArb, { minLength: entities.min, maxLength: entities.max }).map((list) => ({ systems, entities: list }))
 }
 

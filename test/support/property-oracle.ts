@@ -29,13 +29,15 @@ export interface OracleSide {
 
 /**
  * What SPEC.md says must happen to the row: a winner every written system must hold, a hold
- * (review queue, nothing written), or `unspecified` where the SPEC names no winner (a
- * system-of-record row whose sources are all blank after they agreed on a value, or a row with
- * no source record at all): there the tests only ask the systems to agree.
+ * (review queue, nothing written), `keep` where no value wins and none was agreed before (a
+ * blank never wins outside `always`, so nothing is written and every side keeps what it holds),
+ * or `unspecified` where the SPEC names no winner (every source blank after they agreed on a
+ * value, or no source record while a value was agreed): there the tests only ask the systems to agree.
  */
 export type OracleVerdict =
   | { readonly kind: 'set'; readonly winner: OracleValue; readonly rule: string }
   | { readonly kind: 'hold'; readonly rule: string }
+  | { readonly kind: 'keep'; readonly rule: string }
   | { readonly kind: 'unspecified'; readonly rule: string }
 
 /** "normalized: trimmed, blank = empty or null". */
@@ -63,7 +65,7 @@ const set = (winner: OracleValue | undefined, rule: string): OracleVerdict => ({
 export function oracleRow(row: OracleRow, sides: readonly OracleSide[], last: OracleValue | undefined): OracleVerdict {
   // "direction A -> B: only B is written, and it mirrors A per the policy": only A is read.
   const sources = row.oneWay ? sides.filter((s) => s.system === row.oneWay?.from) : [...sides]
-  if (sources.length === 0) return { kind: 'unspecified', rule: 'no source record' }
+  if (sources.length === 0) return norm(last ?? null) === null ? noWinner(last, 'no source record') : { kind: 'unspecified', rule: 'no source record' }
   // "A system changed when Vi ≠ L"; before the first sync there is no L, so every side counts.
   const changed = sources.filter((s) => last === undefined || !same(s.value, last, row.compare))
   switch (row.policy) {
@@ -74,18 +76,25 @@ export function oracleRow(row: OracleRow, sides: readonly OracleSide[], last: Or
       // "the winner is Vi of the first system in order with a non-blank value".
       const top = sources.find((s) => norm(s.value) !== null)
       if (top) return set(top.value, `system-of-record: ${top.system} is the first non-blank`)
-      return last === undefined || norm(last) === null ? set(null, 'system-of-record: every source blank, as agreed') : { kind: 'unspecified', rule: 'system-of-record: every source blanked a value' }
+      return norm(last ?? null) === null ? noWinner(last, 'system-of-record: every source blank') : { kind: 'unspecified', rule: 'system-of-record: every source blanked a value' }
     }
     case 'most-recent':
       return mostRecent(row, changed, last)
     case 'manual': {
-      // "a change on one side propagates; different changes on two sides go to the review queue".
-      const distinct = changed.filter((s, i) => changed.findIndex((o) => same(o.value, s.value, row.compare)) === i)
+      // "a change on one side propagates; different changes on two sides go to the review queue";
+      // a blank never wins outside `always`, so a change to blank is no change that propagates.
+      const toValue = changed.filter((s) => norm(s.value) !== null)
+      const distinct = toValue.filter((s, i) => toValue.findIndex((o) => same(o.value, s.value, row.compare)) === i)
       if (distinct.length > 1) return { kind: 'hold', rule: 'manual: different changes' }
       if (distinct.length === 1) return set(distinct[0]?.value, `manual: only ${distinct[0]?.system} changed`)
-      return set(last, 'manual: nothing changed')
+      return noWinner(last, 'manual: nothing changed to a value')
     }
   }
+}
+
+/** No value wins: a value agreed before stays (`L` refills), and with none, a blank never wins, so nothing is written. */
+function noWinner(last: OracleValue | undefined, rule: string): OracleVerdict {
+  return norm(last ?? null) === null ? { kind: 'keep', rule: `${rule}; nothing agreed before, so a blank never wins` } : set(last, `${rule}; L stays`)
 }
 
 /**
@@ -95,7 +104,7 @@ export function oracleRow(row: OracleRow, sides: readonly OracleSide[], last: Or
  */
 function mostRecent(row: OracleRow, changed: readonly OracleSide[], last: OracleValue | undefined): OracleVerdict {
   const candidates = changed.filter((s) => norm(s.value) !== null)
-  if (candidates.length === 0) return set(last, 'most-recent: no change to a value; L refills')
+  if (candidates.length === 0) return noWinner(last, 'most-recent: no change to a value')
   const latestAt = Math.max(...candidates.map((s) => s.changedAt))
   const latest = candidates.filter((s) => s.changedAt === latestAt)
   const value = latest[0]?.value ?? null

@@ -65,3 +65,12 @@ it('reports a type mismatch, and lets anything flow into text', () => {
   ])
   assert.deepEqual(check('      - { sugar: last_name, hubspot: lastname }\n      - { sugar: do_not_call, hubspot: jobtitle, direction: sugar -> hubspot }\n'), [])
 })
+
+it('asks for no required field of a system that only feeds one-way rows, which never gets a create', () => {
+  const required = (rows: string) => {
+    const loaded = parseConfigText(config(rows).replace('      - { sugar: email1, hubspot: email }\n', ''), 'revsync.yaml', {})
+    return loaded.locate(checkFields(loaded.config, catalog)).map(formatIssue).filter((l) => l.includes('requires'))
+  }
+  assert.deepEqual(required('      - { sugar: email1, hubspot: email, direction: sugar -> hubspot }\n      - { sugar: title, hubspot: jobtitle, direction: sugar -> hubspot }\n'), [])
+  assert.equal(required('      - { sugar: email1, hubspot: email, direction: sugar -> hubspot }\n      - { sugar: title, hubspot: jobtitle, direction: hubspot -> sugar }\n').length, 1)
+})

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { parseConfigText } from './load-config.js'
+import { formatIssue } from './config-error.js'
 import { ConfigError } from './config-error.js'
 
 const valid = `
@@ -109,7 +110,59 @@ describe('loading revsync.yaml', () => {
   it('reports a bad system url and an invalid direction with their paths', () => {
     const lines = issuesOf(valid.replace('url: http://127.0.0.1:4101', 'url: not a url').replace('direction: sugar -> hubspot', 'direction: sideways'))
     assert.equal(lines.length, 2)
-    assert.match(lines.find((l) => l.includes('systems.hubspot')) ?? '', /^revsync\.yaml:12 systems\.hubspot\.url: must be a URL/)
+    assert.match(lines.find((l) => l.includes('systems.hubspot')) ?? '', /^revsync\.yaml:12 systems\.hubspot\.url: must be an http:\/\/ or https:\/\/ URL/)
     assert.match(lines.find((l) => l.includes('direction')) ?? '', /^revsync\.yaml:30 mappings\.people\.fields\[1\]\.direction: write "both" or "SOURCE -> TARGET"/)
+  })
+
+  it('refuses a system url that is not http or https, at load time, naming the setting', () => {
+    const lines = issuesOf(valid.replace('url: http://127.0.0.1:4101', 'url: file:///etc/passwd'))
+    assert.deepEqual(lines, ['revsync.yaml:12 systems.hubspot.url: must be an http:// or https:// URL, such as https://api.hubapi.com or http://127.0.0.1:4101'])
+  })
+
+  it('refuses a row that writes a field another row already writes', () => {
+    const repeated = '      - sugar: first_name\n        hubspot: firstname\n'
+    const lines = issuesOf(`${valid}${repeated}${repeated}`)
+    assert.deepEqual(lines, [
+      'revsync.yaml:32 mappings.people.fields[2].hubspot: hubspot contacts.firstname is already written by fields[1]; keep one row per field, or make this one one way into another system',
+      'revsync.yaml:33 mappings.people.fields[3].sugar: sugar Contacts.first_name is already written by fields[2]; keep one row per field, or make this one one way into another system',
+      'revsync.yaml:34 mappings.people.fields[3].hubspot: hubspot contacts.firstname is already written by fields[1]; keep one row per field, or make this one one way into another system',
+    ])
+  })
+
+  it('lists the first repeated rows and counts the rest, so thousands of them make a short message', () => {
+    const repeated = '      - { sugar: title, hubspot: jobtitle }\n'.repeat(1000)
+    const lines = issuesOf(`${valid}${repeated}`)
+    assert.equal(lines.length, 21)
+    assert.equal(lines[20], 'revsync.yaml:25 mappings.people.fields: 1978 more rows write a field another row already writes; keep one row per field')
+  })
+
+  it('lets two one-way rows read one field into different targets', () => {
+    const fanOut = `${valid}      - sugar: first_name\n        hubspot: lastname\n        direction: sugar -> hubspot\n`
+    assert.doesNotThrow(() => parseConfigText(fanOut, 'revsync.yaml', env))
+  })
+
+  it('refuses a YAML alias bomb and names the file and the line of the first alias', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]']
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i)
+      lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(', ')}]`)
+    }
+    assert.deepEqual(issuesOf(`${lines.join('\n')}\n`), [
+      'revsync.yaml:2: the YAML aliases (*name) expand to more data than a config holds; write the values out instead of repeating aliases of aliases',
+    ])
+  })
+
+  it('loads without the systems\' secrets when asked to, and keeps what is missing for the commands that call a system', () => {
+    const loaded = parseConfigText(valid, 'revsync.yaml', {}, { secrets: 'deferred' })
+    assert.equal(loaded.config.store, '.revsync/state.db')
+    assert.deepEqual([...loaded.unresolved.keys()], ['sugar', 'hubspot'])
+    assert.deepEqual(loaded.unresolved.get('hubspot')?.map(formatIssue), ['revsync.yaml:14 systems.hubspot.auth.token: environment variable HUBSPOT_TOKEN is not set; export HUBSPOT_TOKEN=... before running revsync (or write ${HUBSPOT_TOKEN:-default})'])
+    assert.equal(parseConfigText(valid, 'revsync.yaml', env, { secrets: 'deferred' }).unresolved.size, 0)
+  })
+
+  it('still demands a missing variable outside systems (the store) when secrets are deferred', () => {
+    const lines = issuesOf(valid.replace('store: .revsync/state.db', 'store: ${DATABASE_URL}'), {})
+    assert.ok(lines.some((l) => l.startsWith('revsync.yaml:2 store: environment variable DATABASE_URL is not set')), lines.join('\n'))
+    assert.throws(() => parseConfigText(valid.replace('store: .revsync/state.db', 'store: ${DATABASE_URL}'), 'revsync.yaml', {}, { secrets: 'deferred' }), /store: environment variable DATABASE_URL is not set/)
   })
 })

@@ -1,11 +1,12 @@
 import type { Connector } from '../../domain/connector.js'
 import type { Signal } from '../../domain/export/signal.js'
-import type { FieldValue, RecordRefs, WriteOp, WriteResult } from '../../domain/records.js'
+import type { CreateKey, FieldValue, RecordRefs, WriteOp, WriteResult } from '../../domain/records.js'
 import type { Reason } from '../../domain/reason.js'
 import type { OwnerDecision, SignalPlan } from '../../engine/export/export-plan.js'
 import { changesOwner } from '../../engine/export/plan-signal.js'
 import type { Store } from '../../store/store.js'
 import { createAccounts } from './create-accounts.js'
+import { crmFields } from './crm-fields.js'
 import type { NewAccount } from './create-accounts.js'
 import type { SignalOutcome } from './export-report.js'
 import type { ExportWorld } from './export-world.js'
@@ -63,11 +64,23 @@ export async function executeRound(round: readonly PlannedSignal[], deps: RoundD
     if (company) refs.company = company
     if (owner.kind === 'user' && (person.kind === 'create' || changesOwner(owner, person.currentOwnerId, deps.world.context))) refs.owner = owner.userId
     const ref = String(index)
-    const op: WriteOp = person.kind === 'create' ? { kind: 'create', ref, fields: person.writes.fields, refs } : { kind: 'update', ref, id: person.id ?? '', fields: person.writes.fields, refs }
+    const key = person.kind === 'create' ? emailKey(deps, person.writes.fields) : undefined
+    const op: WriteOp = person.kind === 'create' ? { kind: 'create', ref, fields: person.writes.fields, refs, ...(key ? { key } : {}) } : { kind: 'update', ref, id: person.id ?? '', fields: person.writes.fields, refs }
     ops.push({ index, op, owner, autoAssign: person.kind === 'create' && owner.kind === 'assignment-rules' })
   })
   const results = await sendPeople(ops, round, deps)
   return round.map((item, index) => outcomeOf(item, index, deps, { owner: owners.get(index), account: item.plan.createAccount ? accounts.get(item.plan.createAccount.companyKey) : undefined, early: early.get(index), op: ops.find((o) => o.index === index), result: results.get(index) }))
+}
+
+/**
+ * The email a new person is created with, as the key the connector may look them up by: the
+ * export found no one with it before creating, so after a lost answer a person holding it is
+ * the one the lost attempt made, and is not created twice.
+ */
+function emailKey(deps: RoundDeps, fields: Readonly<Record<string, FieldValue>>): CreateKey | undefined {
+  const field = crmFields[deps.world.target.kind].email
+  const value = fields[field]
+  return typeof value === 'string' && value.trim() !== '' ? { field, value } : undefined
 }
 
 /** Round-robin owners, taken in signal order so turns follow the file. A plan takes no turn. */

@@ -27,6 +27,9 @@ export type LeadIndexMode = 'lookup' | 'read'
  */
 export class ExistingPeople {
   private readonly leads: PersonIndex | null
+  /** Converted leads, by lead id, with the contact each became: found by the lead's email or name. */
+  private readonly converted: PersonIndex | null
+  private readonly convertedInto = new Map<string, string>()
   private readonly records = new Map<string, RemoteRecord>()
   private readonly askedEmails = new Set<string>()
   private readonly askedNames = new Set<string>()
@@ -43,11 +46,17 @@ export class ExistingPeople {
     this.contactObject = objectOf(kind, 'contact')
     this.leadObject = kind === 'salesforce' ? objectOf(kind, 'lead') : null
     this.leads = kind === 'salesforce' ? createPersonIndex([]) : null
+    this.converted = kind === 'salesforce' ? createPersonIndex([]) : null
   }
 
-  /** Contacts before leads: the order `chooseExisting` prefers them in. */
+  /**
+   * Contacts, then contacts found through the leads converted into them, then leads: the
+   * order `chooseExisting` prefers them in. A contact whose email or name changed after its
+   * lead was converted is still found by the lead's.
+   */
   peopleOf(): PeopleOf[] {
     const out: PeopleOf[] = [{ object: this.contactObject, index: this.contacts }]
+    if (this.converted && this.leadObject) out.push({ object: this.contactObject, index: this.converted, convertedFrom: { object: this.leadObject, recordOf: (id) => this.convertedInto.get(id) } })
     if (this.leads && this.leadObject) out.push({ object: this.leadObject, index: this.leads })
     return out
   }
@@ -82,7 +91,7 @@ export class ExistingPeople {
     if (this.leadsRead) return
     this.leadsRead = true
     for await (const page of this.connector.read(this.leadObject as string)) {
-      for (const r of page.records) if (!r.deleted && !r.convertedTo) this.leads?.upsert(this.personOf(r))
+      for (const r of page.records) if (!r.deleted) this.index(r)
     }
   }
 
@@ -116,11 +125,24 @@ export class ExistingPeople {
   private add(found: Map<string, RemoteRecord[]>): void {
     for (const list of found.values()) {
       for (const r of list) {
-        // A converted lead lives on as its contact, which the contact index already holds.
-        if (r.deleted || r.convertedTo) continue
-        this.records.set(`${r.object}/${r.id}`, r)
-        this.leads?.upsert(this.personOf(r))
+        if (r.deleted) continue
+        if (!r.convertedTo) this.records.set(`${r.object}/${r.id}`, r)
+        this.index(r)
       }
     }
+  }
+
+  /**
+   * A lead into the lead index; a converted lead, which lives on as its contact, into the
+   * index of conversions, so its email and name still find that contact.
+   */
+  private index(lead: RemoteRecord): void {
+    if (!lead.convertedTo) {
+      this.leads?.upsert(this.personOf(lead))
+      return
+    }
+    if (lead.convertedTo.object !== this.contactObject) return
+    this.convertedInto.set(lead.id, lead.convertedTo.id)
+    this.converted?.upsert(this.personOf(lead))
   }
 }

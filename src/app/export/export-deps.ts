@@ -29,6 +29,8 @@ export interface ExportOptions {
   /** Called with every signal's outcome as it is decided: the CLI prints plans from it. */
   readonly onOutcome?: (outcome: SignalOutcome) => void
   readonly onInvalid?: (line: InvalidLine) => void
+  /** Seconds to wait for another run holding the target to end; without it, a held target is refused at once. */
+  readonly waitSeconds?: number
   /** How leads are found (Salesforce): per batch, read in full, or `auto` (default) by the file's size. */
   readonly leadIndex?: 'auto' | 'lookup' | 'read'
 }

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs'
 import { extname } from 'node:path'
 import { createInterface } from 'node:readline'
-import { closest } from '../../domain/config/check-fields.js'
 import { signalFieldPaths } from '../../domain/export/signal.js'
+import { suggestSignalField } from '../../domain/export/suggest-signal-field.js'
 import type { Signal } from '../../domain/export/signal.js'
 import { parseCsv } from './parse-csv.js'
 import { signalKey } from './signal-key.js'
@@ -94,7 +94,7 @@ function checkHeader(cells: readonly string[]): string[] {
   const known = new Set<string>(signalFieldPaths)
   for (const [i, column] of columns.entries()) {
     if (known.has(column) || /^meta\.[^.]+$/.test(column)) continue
-    const hint = closest(column, signalFieldPaths)
+    const hint = suggestSignalField(column)
     throw new SignalFileError(`line 1, column ${i + 1}: "${column}" is not a signal field; ${hint ? `did you mean ${hint}? ` : ''}columns are ${signalFieldPaths.join(', ')} or meta.NAME`)
   }
   const twice = columns.find((c, i) => columns.indexOf(c) !== i)

@@ -14,7 +14,9 @@ import { invalidItem, itemsOf, signalRecordOf } from './record-outcomes.js'
 import type { RecordContext } from './record-outcomes.js'
 import { countLines, readSignalFile, signalFormat } from './read-signals.js'
 import type { SignalLine } from './read-signals.js'
+import { refuseUnmatchable } from './refuse-unmatchable.js'
 import { splitRounds } from './split-rounds.js'
+import { RunLease } from '../run-lease.js'
 
 type ValidLine = Extract<SignalLine, { kind: 'signal' }>
 
@@ -30,8 +32,16 @@ export async function runExport(source: ExportConfigSource, targetName: string, 
   const target = targetOf(source, targetName)
   const connector = deps.connectors.get(target.system)
   if (!connector) throw new Error(`no connector for system "${target.system}"`)
-  const run = new ExportRun(source, target, connector, file, deps, options)
-  return run.execute(signalFormat(file, options.format))
+  // One run per export target at a time (a plan writes nothing, so it takes no lease); the
+  // run's store refuses commits once the lease is lost. Throws LeaseHeldError before it starts.
+  const lease = options.dryRun ? undefined : new RunLease('export', target.name, { ...deps, leaseSeconds: source.config.sync.leaseSeconds })
+  const run = new ExportRun(source, target, connector, file, lease ? { ...deps, store: lease.store } : deps, options)
+  await lease?.take(run.report.runId, options.waitSeconds)
+  try {
+    return await run.execute(signalFormat(file, options.format))
+  } finally {
+    await lease?.release()
+  }
 }
 
 /** One export run: its report, the world it loads on first need, and what is still to commit. */
@@ -65,7 +75,8 @@ class ExportRun {
     if (!this.dryRun) await deps.store.startRun({ id: report.runId, kind: 'export', name: this.target.name, startedAt: deps.now().toISOString() })
     try {
       let batch: ValidLine[] = []
-      for await (const line of readSignalFile(this.file, format)) {
+      for await (const read of readSignalFile(this.file, format)) {
+        const line = refuseUnmatchable(read, this.target.config.allowUnmatchable)
         if (!this.accept(line)) continue
         batch.push(line)
         if (batch.length >= this.target.config.batchSize) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import { closest } from '../../domain/config/check-fields.js'
-import { signalFieldPaths, signalSchema } from '../../domain/export/signal.js'
+import { signalSchema } from '../../domain/export/signal.js'
+import { suggestSignalField } from '../../domain/export/suggest-signal-field.js'
 import type { Signal } from '../../domain/export/signal.js'
 
 /** One problem with one signal: the field (dotted path), what is wrong, and how to fix it. */
@@ -34,7 +34,7 @@ function explainIssue(issue: z.core.$ZodIssue): SignalError[] {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
         const full = field === '(signal)' ? key : `${field}.${key}`
-        const hint = closest(full, signalFieldPaths)
+        const hint = suggestSignalField(full)
         return { field: full, message: 'is not a signal field', fix: hint ? `did you mean ${hint}? (extra data goes under meta)` : `use the fields in docs/export.md; extra data goes under meta` }
       })
     case 'invalid_type':

@@ -59,15 +59,25 @@ export async function refreshFields(config: RevsyncConfig, store: Store, connect
   return { catalog, changes }
 }
 
-/** The cached schemas of the mapped objects, refreshing those never fetched. */
-export async function loadCatalog(config: RevsyncConfig, store: Store, connectors: ReadonlyMap<string, Connector>, now: () => Date): Promise<SchemaCatalog> {
+/** Which objects to load and whether a schema fetched now is kept for later runs. */
+export interface CatalogOptions {
+  /** Only this mapping's objects (a run checks its own mapping); all mappings' by default. */
+  readonly mapping?: string
+  /** False for `plan`, which writes nothing to the store; true by default. */
+  readonly cache?: boolean
+}
+
+/** The cached schemas of the mapped objects, fetching (and caching) those never fetched. */
+export async function loadCatalog(config: RevsyncConfig, store: Store, connectors: ReadonlyMap<string, Connector>, now: () => Date, options: CatalogOptions = {}): Promise<SchemaCatalog> {
   const catalog = new Map<string, Map<string, ObjectSchema>>()
-  for (const { system, object } of mappedObjects(config)) {
+  const mapping = options.mapping === undefined ? undefined : config.mappings[options.mapping]
+  const scope = mapping && options.mapping !== undefined ? { ...config, mappings: { [options.mapping]: mapping } } : config
+  for (const { system, object } of mappedObjects(scope)) {
     let schema = (await store.loadSchema(system, object))?.schema
     const connector = connectors.get(system)
     if (!schema && connector) {
       schema = await connector.describe(object)
-      await store.saveSchema(system, schema, now().toISOString())
+      if (options.cache ?? true) await store.saveSchema(system, schema, now().toISOString())
     }
     if (!schema) continue
     const perSystem = catalog.get(system) ?? new Map<string, ObjectSchema>()

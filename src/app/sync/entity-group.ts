@@ -1,6 +1,7 @@
 import type { LinkRow } from '../../domain/link.js'
 import type { RemoteRecord } from '../../domain/records.js'
 import type { Reason } from '../../domain/reason.js'
+import type { ReviewCandidate } from '../../domain/review.js'
 
 /** An entity assembled for planning: its records across systems and how they were found. */
 export interface EntityGroup {
@@ -14,6 +15,10 @@ export interface EntityGroup {
   readonly unlinks: Pick<LinkRow, 'mapping' | 'system' | 'recordId'>[]
   /** Set when the entity must not be planned: ambiguous match, conflicting link. */
   held?: Reason
+  /** The competing records of another system (`system:Object/id`), when a person can pick one in review. */
+  heldCandidates?: readonly ReviewCandidate[]
+  /** Match reviews this group carries out: marked applied when its links commit. */
+  appliedReviews?: readonly string[]
   /**
    * The entity its match key led to, when that entity is linked already: the record may be a
    * converted lead's contact read before the lead, which then belongs to that entity.

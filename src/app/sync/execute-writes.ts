@@ -1,5 +1,7 @@
 import type { Connector } from '../../domain/connector.js'
-import type { WriteOp, WriteResult } from '../../domain/records.js'
+import type { Mapping } from '../../domain/mapping.js'
+import { pathFor } from '../../domain/mapping.js'
+import type { CreateKey, WriteOp, WriteResult } from '../../domain/records.js'
 import type { PlannedWrite } from '../../engine/entity-plan.js'
 
 /** A planned write and what the system answered. */
@@ -10,12 +12,38 @@ export interface WriteOutcome {
 }
 
 /**
+ * The key a create was matched on: the mapping's first match row, in the object written, with
+ * the value the new record gets. The sync looked this key up in the system and found no one,
+ * so after a lost answer the connector takes a record holding it for the one it just made.
+ * A create that writes no value for the key (a one-way row the other way) has none, and so
+ * does a company.
+ */
+export function createKeyOf(mapping: Mapping | undefined, write: PlannedWrite): CreateKey | undefined {
+  // Companies are matched loosely (a parent and its child may share a domain), so a company
+  // holding the key may be one the sync chose not to match: only people get a key.
+  if (mapping?.config.entity !== 'person') return undefined
+  const row = mapping.matchRows[0]
+  const field = row ? pathFor(row, write.system, write.object) : undefined
+  if (!field || field.includes('.')) return undefined
+  const value = write.fields[field]
+  return value === null || value === undefined || String(value).trim() === '' ? undefined : { field, value: String(value) }
+}
+
+/** The reason recorded on a create whose answer was lost and whose record was found by its key. */
+function recoveredReason(write: PlannedWrite, key: CreateKey | undefined) {
+  const by = key ? `by ${key.field} ${key.value}` : 'as the record the vendor named'
+  return { rule: 'create.recovered', detail: `${write.system} applied this create but its answer was lost; the record it made was found ${by} and linked, not created again` }
+}
+
+/**
  * Sends planned writes to their systems, one `write` call per system and object so each
- * connector can fill its largest batches; every write gets its own result back.
+ * connector can fill its largest batches; every write gets its own result back. Creates carry
+ * the mapping's match key, so a connector never makes one twice after a lost answer.
  */
 export async function executeWrites(
   planned: readonly { readonly entityId: string; readonly write: PlannedWrite }[],
   connectors: ReadonlyMap<string, Connector>,
+  mapping?: Mapping,
 ): Promise<WriteOutcome[]> {
   const groups = new Map<string, { system: string; object: string; items: { entityId: string; write: PlannedWrite; op: WriteOp }[] }>()
   planned.forEach(({ entityId, write }, i) => {
@@ -23,8 +51,9 @@ export async function executeWrites(
     const group = groups.get(key) ?? { system: write.system, object: write.object, items: [] }
     groups.set(key, group)
     const ref = String(i)
+    const createKey = write.kind === 'create' ? createKeyOf(mapping, write) : undefined
     const op: WriteOp = write.kind === 'create'
-      ? { kind: 'create', ref, fields: write.fields, refs: write.refs }
+      ? { kind: 'create', ref, fields: write.fields, refs: write.refs, ...(createKey ? { key: createKey } : {}) }
       : { kind: 'update', ref, id: write.recordId as string, fields: write.fields, refs: write.refs }
     group.items.push({ entityId, write, op })
   })
@@ -36,7 +65,9 @@ export async function executeWrites(
     const byRef = new Map(results.map((r) => [r.ref, r]))
     for (const item of group.items) {
       const result = byRef.get(item.op.ref) ?? { ok: false, ref: item.op.ref, code: 'unknown', vendorCode: 'NO_RESULT', message: `${group.system} returned no result for this record` }
-      outcomes.push({ entityId: item.entityId, write: item.write, result })
+      const recovered = result.ok && result.recovered === true
+      const write = recovered ? { ...item.write, reasons: [...item.write.reasons, recoveredReason(item.write, item.op.kind === 'create' ? item.op.key : undefined)] } : item.write
+      outcomes.push({ entityId: item.entityId, write, result })
     }
   }
   return outcomes

@@ -8,6 +8,7 @@ import type { SyncDeps } from './sync-deps.js'
 import { matchCompaniesIn } from './match-companies.js'
 import type { CompanyIndexes } from './match-companies.js'
 import type { Reason } from '../../domain/reason.js'
+import { recordRef } from '../../domain/review.js'
 
 /** The normalized match value of a record: lower-cased and trimmed, as connectors key lookups. */
 function matchValue(row: FieldRow, system: string, record: RemoteRecord): string | undefined {
@@ -25,8 +26,10 @@ export interface MatchOptions {
 
 /**
  * Matches records that have no link yet (SPEC 2.8): by the mapping's match rows, against
- * every other system, before anything is created. One candidate links; two candidates, or
- * two records of one system with one key, are held and reported, never guessed.
+ * every other system, before anything is created. One free candidate links; two candidates,
+ * two records of one system with one key, or a candidate another record already holds, are
+ * held and reported, never guessed. A held record is neither linked nor created anywhere, so
+ * each later run that reads it matches it again, and holds it for as long as candidates compete.
  */
 export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<string, readonly RemoteRecord[]>, deps: SyncDeps, options: MatchOptions = {}): Promise<EntityGroup[]> {
   const row = mapping.matchRows[0]
@@ -51,11 +54,22 @@ export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<stri
       for (const other of others) await matchCompanyGroups(mapping, system, records, other, groups, claimed, deps, options.companyIndexes)
       continue
     }
-    holdDuplicates(row, system, await withOwnRecords(mapping, row, system, keyed, deps), keyed, groups)
+    // A record that did not change this run can share the key too: look in the system itself.
+    await addUnchangedDuplicates(mapping, row, system, keyed, deps)
+    holdDuplicates(row, system, keyed, groups)
     for (const other of others) await matchAgainst(mapping, row, system, other, keyed, groups, claimed, deps)
     deps.onProgress?.({ phase: 'match', system, done: records.length, total: records.length })
   }
-  return [...groups.values()]
+  return [...groups.values()].map(unlinkHeld)
+}
+
+/**
+ * A held entity keeps no links: linked, it would be planned as soon as one of its records
+ * changed, and the plan would create the record the hold is there to prevent.
+ */
+function unlinkHeld(group: EntityGroup): EntityGroup {
+  if (!group.held) return group
+  return { ...group, links: [], notes: group.notes.filter((n) => !n.rule.startsWith('match.')) }
 }
 
 /** Two records of one system with one key would both claim the same counterpart: hold them. */
@@ -88,35 +102,39 @@ function link(mapping: Mapping, group: EntityGroup, other: string, match: Remote
   claimed.add(`${other}/${match.id}`)
 }
 
-/**
- * Every live record of `system` that carries each key, the batch's own records included: a run
- * reads a batch at a time, so another record of the same person may sit in another object
- * (a lead and a contact) or on another page, and only the system can say so.
- */
-async function withOwnRecords(mapping: Mapping, row: FieldRow, system: string, keyed: ReadonlyMap<string, RemoteRecord[]>, deps: SyncDeps): Promise<Map<string, RemoteRecord[]>> {
-  const all = new Map([...keyed].map(([key, records]) => [key, [...records]]))
+/** The live records of one system holding each key, across the mapping's objects there. */
+async function lookupLive(mapping: Mapping, row: FieldRow, system: string, keys: readonly string[], deps: SyncDeps): Promise<Map<string, RemoteRecord[]>> {
   const connector = deps.connectors.get(system)
-  if (!connector || keyed.size === 0) return all
-  for (const object of mapping.config.systems.find((s) => s.system === system)?.objects ?? []) {
+  const objects = mapping.config.systems.find((s) => s.system === system)?.objects ?? []
+  const live = new Map<string, RemoteRecord[]>()
+  if (!connector || keys.length === 0) return live
+  for (const object of objects) {
     const field = pathFor(row, system, object)
     if (!field || field.includes('.')) continue
-    for (const [key, records] of await connector.lookup(object, { field, values: [...keyed.keys()] })) {
-      const list = all.get(key)
+    const found = await connector.lookup(object, { field, values: keys })
+    for (const [key, records] of found) {
       // A converted lead is history: its contact is the live record of that person.
-      for (const record of records) if (list && !record.deleted && !record.convertedTo && !list.some((r) => r.object === record.object && r.id === record.id)) list.push(record)
+      live.set(key, [...(live.get(key) ?? []), ...records.filter((r) => !r.deleted && !r.convertedTo)])
     }
   }
-  return all
+  return live
 }
 
-/** Two records of one system with one key would both claim the same counterpart: hold the batch's ones. */
-function holdDuplicates(row: FieldRow, system: string, competing: ReadonlyMap<string, readonly RemoteRecord[]>, keyed: Map<string, RemoteRecord[]>, groups: Map<RemoteRecord, EntityGroup>): void {
+/** Adds to each key the records of the same system that hold it but were not read this run. */
+async function addUnchangedDuplicates(mapping: Mapping, row: FieldRow, system: string, keyed: Map<string, RemoteRecord[]>, deps: SyncDeps): Promise<void> {
+  const found = await lookupLive(mapping, row, system, [...keyed.keys()], deps)
   for (const [key, records] of keyed) {
-    const all = competing.get(key) ?? records
-    if (all.length < 2) continue
+    const others = (found.get(key) ?? []).filter((r) => !records.some((x) => x.id === r.id))
+    if (others.length > 0) keyed.set(key, [...records, ...others])
+  }
+}
+
+function holdDuplicates(row: FieldRow, system: string, keyed: Map<string, RemoteRecord[]>, groups: Map<RemoteRecord, EntityGroup>): void {
+  for (const [key, records] of keyed) {
+    if (records.length < 2) continue
     for (const record of records) {
       const group = groups.get(record)
-      if (group) group.held = { rule: 'match.ambiguous', detail: `${all.length} ${system} records share ${row.key} ${key} (${all.map((r) => `${r.object} ${r.id}`).join(', ')}); not guessed` }
+      if (group) group.held = { rule: 'match.ambiguous', detail: `${records.length} ${system} records share ${row.key} ${key} (${records.map((r) => `${r.object} ${r.id}`).join(', ')}); not guessed` }
     }
     keyed.delete(key)
   }
@@ -132,31 +150,24 @@ async function matchAgainst(
   claimed: Set<string>,
   deps: SyncDeps,
 ): Promise<void> {
-  const connector = deps.connectors.get(other)
-  const objects = mapping.config.systems.find((s) => s.system === other)?.objects ?? []
-  if (!connector || keyed.size === 0) return
-  const candidates = new Map<string, RemoteRecord[]>()
-  for (const object of objects) {
-    const field = pathFor(row, other, object)
-    if (!field || field.includes('.')) continue
-    const found = await connector.lookup(object, { field, values: [...keyed.keys()] })
-    for (const [key, records] of found) {
-      // A converted lead is history: its contact is the live record of that person.
-      const live = records.filter((r) => !r.deleted && !r.convertedTo)
-      candidates.set(key, [...(candidates.get(key) ?? []), ...live])
-    }
-  }
+  if (keyed.size === 0) return
+  const candidates = await lookupLive(mapping, row, other, [...keyed.keys()], deps)
   const linkedAlready = await deps.store.findEntities(mapping.name, other, [...candidates.values()].flat().map((r) => r.id))
   for (const [key, records] of keyed) {
     const group = groups.get(records[0] as RemoteRecord)
-    const found = (candidates.get(key) ?? []).filter((r) => !claimed.has(`${other}/${r.id}`) || linkedAlready.has(r.id))
+    // Every live candidate counts, including one this run already gave to another record (or
+    // held): leaving it out would make this record look new, and create a duplicate of it.
+    const found = candidates.get(key) ?? []
     if (!group || found.length === 0) continue
     const describe = found.map((r) => `${r.object} ${r.id}`).join(', ')
     if (found.length > 1) {
-      group.held = { rule: 'match.ambiguous', detail: `${row.key} ${key} matches ${found.length} ${other} records (${describe}); not guessed` }
+      group.held = { rule: 'match.ambiguous', detail: `${row.key} ${key} matches ${found.length} ${other} records (${describe}); not guessed, and nothing is created until a person picks one in review or one remains` }
+      group.heldCandidates = found.map((r) => ({ system: other, value: recordRef(other, r.object, r.id) }))
     } else if (linkedAlready.has((found[0] as RemoteRecord).id)) {
       group.held = { rule: 'match.already-linked', detail: `${row.key} ${key} matches ${other} ${describe}, which is already linked to another entity; not merged` }
       group.linkedElsewhere = linkedAlready.get((found[0] as RemoteRecord).id)
+    } else if (claimed.has(`${other}/${(found[0] as RemoteRecord).id}`)) {
+      group.held = { rule: 'match.contested', detail: `${row.key} ${key} matches ${other} ${describe}, which this run already matched to another record or holds; not guessed` }
     } else {
       const match = found[0] as RemoteRecord
       link(mapping, group, other, match, { rule: 'match.key', detail: `matched ${other} ${match.object} ${match.id} by ${row.key} ${key}` }, claimed)

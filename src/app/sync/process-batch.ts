@@ -49,7 +49,7 @@ export async function processBatch(scope: AssembleScope, groups: readonly Entity
     for (const { write } of writes) bump(write.kind === 'create' ? report.created : report.updated, write.system)
     return
   }
-  const outcomes = await executeWrites(writes, deps.connectors)
+  const outcomes = await executeWrites(writes, deps.connectors, mapping)
   deps.afterWrites?.(batch)
   const { commit, problems } = recordBatch({ runId: report.runId, mapping: mapping.name, at: deps.now().toISOString(), newId: deps.newId, previous: synced, reviews }, planned, outcomes, report)
   if (cursor) deps.beforeCursorCommit?.()

@@ -2,6 +2,7 @@ import type { LinkRow } from '../../domain/link.js'
 import type { FieldValue } from '../../domain/records.js'
 import type { RunItem } from '../../domain/run.js'
 import type { ReviewHold, ReviewItem } from '../../domain/review.js'
+import { matchRowKey, recordRef } from '../../domain/review.js'
 import type { EntityPlan } from '../../engine/entity-plan.js'
 import type { BatchCommit, RetryMark, SyncedValues } from '../../store/store.js'
 import { warningsKey } from '../../engine/plan-entity.js'
@@ -61,6 +62,8 @@ export function recordBatch(
       problem({ entityId: group.entityId, reason: group.held })
       const [system, record] = [...group.records.entries()][0] ?? ['', undefined]
       items.push(item(group.entityId, system, record?.object ?? '', record?.id ?? null, { action: 'hold', reasons: [group.held] }))
+      // A person picks the record to link in review; the item is the held record's, so it is one item however often it is held.
+      if (group.heldCandidates && record) reviews.push({ id: context.newId(), mapping, entityId: recordRef(system, record.object, record.id), rowKey: matchRowKey, reason: group.held, candidates: group.heldCandidates, at })
       continue
     }
     if (!plan) continue
@@ -109,8 +112,10 @@ export function recordBatch(
   // next run plans them again even if nothing changes in any system.
   const resolved = batch.filter(({ group, plan }) => plan && !unsettled.has(group.entityId)).map(({ group }) => ({ mapping, entityId: group.entityId }))
   // A settled review is applied once its entity was planned without a failed write.
-  const appliedReviews = batch
-    .filter(({ group, plan }) => plan && !unsettled.has(group.entityId))
-    .flatMap(({ group }) => (context.reviews.get(group.entityId) ?? []).map((r) => r.id))
+  const appliedReviews = [
+    ...batch.filter(({ group, plan }) => plan && !unsettled.has(group.entityId)).flatMap(({ group }) => (context.reviews.get(group.entityId) ?? []).map((r) => r.id)),
+    // A match a person settled is applied once its links are recorded.
+    ...batch.flatMap(({ group }) => group.appliedReviews ?? []),
+  ]
   return { commit: { links, unlinks: batch.flatMap(({ group }) => group.unlinks), synced, items, resolved, retries, reviews, appliedReviews }, problems }
 }

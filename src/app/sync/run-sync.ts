@@ -2,6 +2,7 @@ import type { RevsyncConfig } from '../../domain/config/config-schema.js'
 import type { Mapping } from '../../domain/mapping.js'
 import { resolveMapping } from '../../domain/mapping.js'
 import type { RemoteUser } from '../../domain/records.js'
+import type { ReviewItem } from '../../domain/review.js'
 import { buildUserDirectory } from '../../engine/user-directory.js'
 import type { UserDirectory } from '../../engine/user-directory.js'
 import { assembleChanged, assemblePending } from './assemble-entities.js'
@@ -10,6 +11,10 @@ import { changedBatches } from './changed-batches.js'
 import { relatedMappings } from './load-related.js'
 import { processBatch } from './process-batch.js'
 import type { SyncDeps } from './sync-deps.js'
+import { checkBeforeRun } from './check-before-run.js'
+import { decidedMatches } from './decided-matches.js'
+import { RunLease } from '../run-lease.js'
+import { matchRowKey } from '../../domain/review.js'
 import { emptyReport } from './sync-report.js'
 import type { SyncReport } from './sync-report.js'
 
@@ -28,12 +33,16 @@ async function loadUsers(mapping: Mapping, config: RevsyncConfig, deps: SyncDeps
   return buildUserDirectory(bySystem, config.users.overrides)
 }
 
-/** Entities to plan again this run whatever changed: failed writes, and reviews a person settled. */
-async function pendingEntities(mapping: Mapping, deps: SyncDeps): Promise<Set<string>> {
-  return new Set([
-    ...(await deps.store.getRetries(mapping.name, 10_000)).map((r) => r.entityId),
-    ...(await deps.store.listReviews({ status: 'resolved', mapping: mapping.name })).filter((r) => r.appliedAt === null).map((r) => r.entityId),
-  ])
+/**
+ * What a run takes up whatever changed: entities to plan again (failed writes, rows a person
+ * settled in review), and matches a person settled in review, to link before anything is read.
+ */
+async function pendingWork(mapping: Mapping, deps: SyncDeps): Promise<{ entities: Set<string>; matches: ReviewItem[] }> {
+  const settled = (await deps.store.listReviews({ status: 'resolved', mapping: mapping.name })).filter((r) => r.appliedAt === null)
+  return {
+    entities: new Set([...(await deps.store.getRetries(mapping.name, 10_000)).map((r) => r.entityId), ...settled.filter((r) => r.rowKey !== matchRowKey).map((r) => r.entityId)]),
+    matches: settled.filter((r) => r.rowKey === matchRowKey),
+  }
 }
 
 /**
@@ -45,19 +54,28 @@ async function pendingEntities(mapping: Mapping, deps: SyncDeps): Promise<Set<st
  * written but not recorded is found by its match key. With `dryRun`, nothing is written
  * anywhere: that is `plan`.
  */
-export async function runSync(config: RevsyncConfig, mappingName: string, deps: SyncDeps, options: { dryRun?: boolean } = {}): Promise<SyncReport> {
+export async function runSync(config: RevsyncConfig, mappingName: string, deps: SyncDeps, options: { dryRun?: boolean; waitSeconds?: number } = {}): Promise<SyncReport> {
   const mappingConfig = config.mappings[mappingName]
   if (!mappingConfig) throw new Error(`no mapping named "${mappingName}"; the config has: ${Object.keys(config.mappings).join(', ') || 'none'}`)
   const mapping = resolveMapping(mappingName, mappingConfig)
   const dryRun = options.dryRun ?? false
+  await checkBeforeRun(config, mappingName, deps, dryRun)
   const runId = deps.newId()
   const report = emptyReport(runId, mappingName, dryRun)
+  // One run per mapping at a time (a plan writes nothing, so it takes no lease); the run's
+  // store refuses commits once the lease is lost. Throws LeaseHeldError before anything starts.
+  const lease = dryRun ? undefined : new RunLease('sync', mappingName, { ...deps, leaseSeconds: config.sync.leaseSeconds })
+  await lease?.take(runId, options.waitSeconds)
+  if (lease) deps = { ...deps, store: lease.store }
   if (!dryRun) await deps.store.startRun({ id: runId, kind: 'sync', name: mappingName, startedAt: deps.now().toISOString() })
   deps.logger.info(dryRun ? 'plan started' : 'sync started', { run: runId, mapping: mappingName })
   try {
-    const pendingAtStart = await pendingEntities(mapping, deps)
+    const pending = await pendingWork(mapping, deps)
+    const pendingAtStart = pending.entities
     const scope: AssembleScope = { mapping, related: relatedMappings(config, mapping), deps, users: await loadUsers(mapping, config, deps), deferred: new Set<string>(), companyIndexes: new Map(), ...(dryRun ? { claimed: new Set<string>() } : {}) }
     let batch = 0
+    // Matches a person settled link first, so the batches below find their records linked.
+    if (pending.matches.length > 0) await processBatch(scope, await decidedMatches(mapping, pending.matches, deps), report, batch++)
     let done = 0
     const plannedPending = new Set<string>()
     for await (const changed of changedBatches(mapping, config.sync, deps, report.read)) {
@@ -81,6 +99,8 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
     deps.logger.error('sync failed', { run: runId, mapping: mappingName, error: error instanceof Error ? error.message : String(error) })
     if (!dryRun) await deps.store.finishRun(runId, { finishedAt: deps.now().toISOString(), status: 'failed', summary: { ...summaryOf(report), error: String(error instanceof Error ? error.message : error) } }).catch(() => {})
     throw error
+  } finally {
+    await lease?.release()
   }
 }
 

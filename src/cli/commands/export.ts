@@ -4,12 +4,15 @@ import { exportDepsOf } from '../../app/export/export-deps-of.js'
 import { formatExportSummary, formatInvalid, formatOutcome } from '../../app/export/format-export.js'
 import { writesOf } from '../../app/export/export-report.js'
 import { runExport } from '../../app/export/run-export.js'
+import { LeaseHeldError } from '../../app/lease-held-error.js'
+import { waitHelp, waitSecondsOf } from '../wait-option.js'
 
 interface ExportFlags {
   readonly target: string
   readonly format?: string
   readonly retryFailed?: boolean
   readonly verbose?: boolean
+  readonly wait?: true | string
 }
 
 /**
@@ -43,10 +46,13 @@ export function registerExport(program: Command): void {
     .option('--format <format>', 'jsonl or csv, when the file name does not say')
     .option('--retry-failed', 'process signals that failed in an earlier run again')
     .option('-v, --verbose', 'print every signal\'s outcome, not only failures')
+    .option('--wait [seconds]', waitHelp)
     .action(async (file: string, flags: ExportFlags) => {
+      const waitSeconds = waitSecondsOf(flags.wait)
       const app = await openApp(program.opts<{ config: string }>().config)
       try {
         const report = await runExport(app.loaded, flags.target, file, exportDepsOf(app), {
+          ...(waitSeconds === undefined ? {} : { waitSeconds }),
           ...(flags.format ? { format: flags.format } : {}),
           ...(flags.retryFailed ? { retryFailed: true } : {}),
           onOutcome: (o) => {
@@ -56,6 +62,10 @@ export function registerExport(program: Command): void {
         })
         console.log(formatExportSummary(report).join('\n'))
         process.exitCode = report.counts.failed > 0 || report.invalidCount > 0 ? 3 : 0
+      } catch (error) {
+        if (!(error instanceof LeaseHeldError)) throw error
+        console.error(`revsync: ${error.message}`)
+        process.exitCode = 4
       } finally {
         await app.close()
       }

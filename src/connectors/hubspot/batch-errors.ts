@@ -1,4 +1,4 @@
-import type { WriteFailureCode, WriteResult } from '../../domain/records.js'
+import type { WriteFailureCode, WriteOp, WriteResult } from '../../domain/records.js'
 import { redact } from '../kit/redact.js'
 import { ownerProperty } from './properties.js'
 
@@ -64,4 +64,16 @@ export function errorTarget(error: BatchErrorLike): { traceId?: string; id?: str
   const traceId = error.context?.objectWriteTraceId?.[0]
   const id = error.context?.ids?.[0]
   return { ...(traceId === undefined ? {} : { traceId }), ...(id === undefined ? {} : { id }) }
+}
+
+/**
+ * The record a create ran into: HubSpot refuses a contact whose email another contact holds
+ * with `CONFLICT` "Contact already exists. Existing ID: 123". When that email is the key the
+ * sync matched on (and found nothing), the existing contact is the one an earlier attempt
+ * whose answer was lost made: the create is read as done, with that id.
+ */
+export function existingRecordOf(op: WriteOp, error: BatchErrorLike): WriteResult | undefined {
+  if (op.kind !== 'create' || op.key?.field !== 'email' || error.category !== 'CONFLICT') return undefined
+  const id = /Existing ID: (\d+)/.exec(error.message ?? '')?.[1]
+  return id === undefined ? undefined : { ok: true, ref: op.ref, id, recovered: true }
 }

@@ -14,6 +14,9 @@ import { writeRecords } from './write.js'
 
 export type { HubSpotConnectorDeps } from './client.js'
 
+/** The `hubspot` system config; `timeoutSeconds` defaults to 60 as in the config file. */
+export type HubSpotConnectorConfig = Omit<HubSpotSystemConfig, 'timeoutSeconds'> & { readonly timeoutSeconds?: number }
+
 /** Runs a call so that only `ConnectorError`s (and per-record results) leave the connector. */
 async function guard<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -36,9 +39,14 @@ async function* guardPages(pages: () => AsyncGenerator<Page>): AsyncGenerator<Pa
  * associations for a contact's primary company and a company's parent, and batch archive for
  * deletes, all through the official `@hubspot/api-client` pointed at `config.url`.
  */
-export function createHubSpotConnector(config: HubSpotSystemConfig, deps: HubSpotConnectorDeps = {}): Connector {
+export function createHubSpotConnector(config: HubSpotConnectorConfig, deps: HubSpotConnectorDeps = {}): Connector {
   const api = createHubSpotApi(
-    { url: config.url, token: config.auth.token, ...(config.requestsPerSecond === undefined ? {} : { requestsPerSecond: config.requestsPerSecond }) },
+    {
+      url: config.url,
+      token: config.auth.token,
+      timeoutMs: (config.timeoutSeconds ?? 60) * 1000,
+      ...(config.requestsPerSecond === undefined ? {} : { requestsPerSecond: config.requestsPerSecond }),
+    },
     deps,
   )
   const properties = createPropertyCache(api)
@@ -47,7 +55,7 @@ export function createHubSpotConnector(config: HubSpotSystemConfig, deps: HubSpo
     describe: (object) => guard(async () => toObjectSchema(hubSpotObject(object), await properties.refresh(hubSpotObject(object)))),
     read: (object: string, since?: Cursor) => guardPages(() => readChanges(api, properties, hubSpotObject(object), since)),
     lookup: (object, key) => guard(() => lookupRecords(api, properties, hubSpotObject(object), key)),
-    write: (object, ops) => guard(() => writeRecords(api, hubSpotObject(object), ops)),
+    write: (object, ops) => guard(() => writeRecords(api, properties, hubSpotObject(object), ops)),
     remove: (object, ids) => guard(() => removeRecords(api, hubSpotObject(object), ids)),
     users: () => guard(() => listUsers(api)),
     callCount: () => api.calls(),

@@ -1,5 +1,7 @@
 import { runConnectorContract, sandboxControl } from '../kit/contract-suite.js'
 import type { ContractProfile, NativeFields, RefusedCreate, SimDriver } from '../kit/contract-suite.js'
+import { lossyLink } from '../kit/contract/lossy-link.js'
+import { startFaultProxy } from '../../sandbox/kit/fault-proxy.js'
 import { generateHubSpotSeed } from '../../sandbox/hubspot/generate-seed.js'
 import { startHubSpotSim } from '../../sandbox/hubspot/server.js'
 import type { HubSpotSim } from '../../sandbox/hubspot/server.js'
@@ -53,6 +55,7 @@ const profile: ContractProfile = {
   inactiveOwnerVendorCode: 'INVALID_OPTION',
   users: { active: 4, inactive: 1 },
   rateLimitRetryAfter: true,
+  createRequest: { method: 'POST', path: /^\/crm\/v3\/objects\/contacts\/batch\/create/ },
 }
 
 runConnectorContract(
@@ -60,13 +63,18 @@ runConnectorContract(
   async ({ sleep }) => {
     // 650 contacts: four search pages of 200. Five owners, the last archived (deactivated).
     const sim = await startHubSpotSim({ seed: { ...generateHubSpotSeed({ contacts: 650, owners: 5 }), token } })
-    const connect = (secret: string) => createHubSpotConnector({ kind: 'hubspot', url: sim.url, auth: { token: secret } }, { sleep })
+    const proxy = await startFaultProxy(sim.url)
+    const connect = (secret: string, url = sim.url) => createHubSpotConnector({ kind: 'hubspot', url, auth: { token: secret } }, { sleep })
     return {
       connector: connect(token),
       withWrongCredentials: { connector: connect(wrongToken), secret: wrongToken },
       driver: hubSpotDriver(sim),
       profile,
-      close: () => sim.close(),
+      lossy: lossyLink(connect(token, proxy.url), proxy),
+      close: async () => {
+        await proxy.close()
+        await sim.close()
+      },
     }
   },
   { 'lead-conversion': 'HubSpot has no lead object: a lead is a contact in an earlier lifecycle stage, so nothing is converted' },

@@ -1,13 +1,15 @@
 import { AssociationTypes } from '@hubspot/api-client'
 import type { WriteOp, WriteResult } from '../../domain/records.js'
 import { chunk } from '../kit/chunk.js'
-import { errorTarget, toFailure } from './batch-errors.js'
+import { sendOnce } from '../kit/create-once.js'
+import { errorTarget, existingRecordOf, toFailure } from './batch-errors.js'
 import type { BatchErrorLike } from './batch-errors.js'
 import type { HubSpotApi, HubSpotSdk } from './client.js'
 import { HubSpotRequestError } from './errors.js'
 import { wireValue } from './fields.js'
+import { lookupRecords } from './lookup.js'
 import { modifiedProperty, ownerProperty } from './properties.js'
-import type { HubSpotObject } from './properties.js'
+import type { HubSpotObject, PropertyCache } from './properties.js'
 import { syncRelations } from './write-associations.js'
 
 /** HubSpot's batch create/update limit. */
@@ -62,7 +64,10 @@ function assign(object: HubSpotObject, items: readonly Item[], answer: Answer, o
   for (const error of answer.errors) {
     const target = errorTarget(error)
     const item = (target.traceId !== undefined ? byTrace.get(target.traceId) : undefined) ?? items.find((i) => i.op.kind === 'update' && i.op.id === target.id)
-    if (item) out[item.index] = toFailure(item.op.ref, error, secrets)
+    // A contact this very batch made is another input's, never this one's.
+    const existing = item ? existingRecordOf(item.op, error) : undefined
+    const mine = existing?.ok === true && !answer.results.some((r) => r.id === existing.id) ? existing : undefined
+    if (item) out[item.index] = mine ?? toFailure(item.op.ref, error, secrets)
   }
   const open = items.filter((i) => out[i.index] === undefined)
   open.forEach((item, n) => {
@@ -90,7 +95,8 @@ async function runBatch(api: HubSpotApi, object: HubSpotObject, items: readonly 
     if (!(error instanceof HubSpotRequestError) || ![400, 404, 409].includes(error.status)) throw error
     const first = items[0]
     if (items.length === 1 && first) {
-      out[first.index] = toFailure(first.op.ref, (error.body ?? {}) as BatchErrorLike, api.secrets)
+      const body = (error.body ?? {}) as BatchErrorLike
+      out[first.index] = existingRecordOf(first.op, body) ?? toFailure(first.op.ref, body, api.secrets)
       return
     }
     const mid = Math.ceil(items.length / 2)
@@ -107,7 +113,7 @@ function sendCreates(api: HubSpotApi, object: HubSpotObject) {
   return async (items: readonly Item[]): Promise<Answer> => {
     const inputs = items.map(({ index, op }) => ({ properties: toProperties(op, true), associations: inlineAssociations(object, op), objectWriteTraceId: String(index) }))
     const body = { inputs } as unknown as CreateBody
-    return answerOf(await api.call(`create ${object}`, (sdk) => sdk.objects.batchApi.create(object, body)))
+    return answerOf(await api.call(`create ${object}`, (sdk) => sdk.objects.batchApi.create(object, body), { idempotent: false }))
   }
 }
 
@@ -133,13 +139,32 @@ function updateRounds(items: readonly Item[]): Item[][] {
 }
 
 /**
+ * Sends creates in batches of 100, never twice: after a lost answer the batch's keys are
+ * looked up (a contact's email by batch read, which is exact) and only what was not found is
+ * sent again; a 409 naming the existing contact of the key is read as that contact.
+ */
+async function createRecords(api: HubSpotApi, properties: PropertyCache, object: HubSpotObject, creates: readonly Item[], out: WriteResult[]): Promise<void> {
+  for (const part of chunk(creates, writeBatchSize)) {
+    await sendOnce(part, {
+      send: (todo) => runBatch(api, object, todo, sendCreates(api, object), out),
+      lookup: (key) => lookupRecords(api, properties, object, key),
+      createOf: (item) => (item.op.kind === 'create' ? item.op : undefined),
+      settle: (item, result) => void (out[item.index] = result),
+      done: (item) => out[item.index] !== undefined,
+      maxAttempts: api.maxAttempts,
+      backoff: (n) => api.backoff(n),
+    })
+  }
+}
+
+/**
  * Writes ops in batches of 100: creates (with their company or parent association inline),
  * then updates, then the association changes of updates. One result per op, in order.
  */
-export async function writeRecords(api: HubSpotApi, object: HubSpotObject, ops: readonly WriteOp[]): Promise<WriteResult[]> {
+export async function writeRecords(api: HubSpotApi, properties: PropertyCache, object: HubSpotObject, ops: readonly WriteOp[]): Promise<WriteResult[]> {
   const out: WriteResult[] = new Array(ops.length)
   const items = ops.map((op, index) => ({ index, op }))
-  for (const part of chunk(items.filter((i) => i.op.kind === 'create'), writeBatchSize)) await runBatch(api, object, part, sendCreates(api, object), out)
+  await createRecords(api, properties, object, items.filter((i) => i.op.kind === 'create'), out)
   const updates = items.filter((i) => i.op.kind === 'update')
   const withProperties: Item[] = []
   for (const item of updates) {

@@ -13,7 +13,7 @@ import { schemaCases } from './contract/schema-cases.js'
 import type { ContractFixture, ContractSetup, ContractSkips } from './contract/types.js'
 import { writeCases } from './contract/write-cases.js'
 
-export type { ContractCaseId, ContractDeps, ContractFixture, ContractProfile, ContractSetup, ContractSkips, FaultPatch, NativeFields, RefusedCreate, SimDriver } from './contract/types.js'
+export type { ContractCaseId, ContractDeps, ContractFixture, ContractProfile, ContractSetup, ContractSkips, FaultPatch, LossyLink, NativeFields, RefusedCreate, SimDriver } from './contract/types.js'
 export { sandboxControl } from './contract/sandbox-control.js'
 
 /** Registers the contract suite for one connector; `skip` names the cases that do not apply, each with why. */

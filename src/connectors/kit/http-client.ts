@@ -1,3 +1,4 @@
+import { AnswerLost } from './create-once.js'
 import { redact } from './redact.js'
 import { defaultRetryPolicy, parseRetryAfter, realSleep, withRetry } from './retry.js'
 import type { RetryDecision, RetryPolicy } from './retry.js'
@@ -25,6 +26,12 @@ export interface HttpRequest {
   /** Path below the base URL, with its query string. */
   readonly path: string
   readonly body?: unknown
+  /**
+   * `false` for a request that must not be sent twice blindly (a create). It is then retried
+   * only after answers that prove it was not applied (429, a refused connection); another
+   * transient failure throws `AnswerLost` so the caller can look for what it made first.
+   */
+  readonly idempotent?: boolean
 }
 
 export interface HttpClientOptions {
@@ -35,6 +42,7 @@ export interface HttpClientOptions {
   readonly secrets: () => readonly string[]
   readonly limiter?: RateLimiter
   readonly retry?: RetryPolicy
+  /** How long one call may take before it is abandoned (and retried as transient); 60 s by default. */
   readonly timeoutMs?: number
   readonly sleep?: (ms: number) => Promise<void>
   readonly random?: () => number
@@ -60,6 +68,24 @@ export function classifyHttpError(error: unknown, nowMs: number): RetryDecision 
   }
   // fetch rejects with a TypeError on network failure and an AbortError/TimeoutError on timeout.
   return { retry: true }
+}
+
+/** True when a failure proves the request never reached the server: a refused connection. */
+export function neverSent(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause
+  return cause?.code === 'ECONNREFUSED'
+}
+
+/** A failure after which the server may have applied the request: a 5xx, a reset, a timeout. */
+function answerMayBeLost(error: unknown): boolean {
+  if (error instanceof HttpError) return error.status >= 500
+  return !neverSent(error)
+}
+
+/** Retries of a non-idempotent request: only what was surely not applied; the rest is a lost answer. */
+function classifyOnce(error: unknown, nowMs: number): RetryDecision {
+  if (error instanceof HttpError && error.status === 429) return classifyHttpError(error, nowMs)
+  return { retry: neverSent(error) }
 }
 
 /** Creates the client; nothing is sent until `request` is called. */
@@ -92,8 +118,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const policy = options.retry ?? defaultRetryPolicy
     for (;;) {
       try {
-        return await withRetry(() => once<T>(req), (e) => classifyHttpError(e, Date.now()), policy, { sleep, random })
+        const classify = req.idempotent === false ? classifyOnce : classifyHttpError
+        return await withRetry(() => once<T>(req), (e) => classify(e, Date.now()), policy, { sleep, random })
       } catch (error) {
+        if (req.idempotent === false && answerMayBeLost(error)) {
+          throw new AnswerLost(`${req.method} ${req.path.split('?')[0] ?? ''}`, error)
+        }
         const unauthorized = error instanceof HttpError && error.status === 401
         if (!unauthorized || refreshed || !options.onUnauthorized) throw error
         refreshed = true

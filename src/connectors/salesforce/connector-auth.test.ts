@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { ConnectorError } from '../../domain/connector.js'
 import type { SalesforceSystemConfig } from '../../domain/config/system-config.js'
 import { createSalesforceConnector } from './connector.js'
+import type { SalesforceConnectorConfig } from './connector.js'
 import { startSimProcess } from './sandbox-process.test-helper.js'
 import type { SimProcess } from './sandbox-process.test-helper.js'
 
@@ -10,7 +11,7 @@ const secret = 'client-secret-4f9a2c81'
 const password = 'hunter2-correct-horse'
 const token = '00D8c0000000001!static-token-77aa'
 let sim: SimProcess
-const config = (auth: SalesforceSystemConfig['auth']): SalesforceSystemConfig => ({ kind: 'salesforce', url: sim.url, apiVersion: '62.0', auth })
+const config = (auth: SalesforceSystemConfig['auth']): SalesforceConnectorConfig => ({ kind: 'salesforce', url: sim.url, apiVersion: '62.0', auth })
 const noSleep = { sleep: async () => {} }
 
 async function rejectsWith(promise: Promise<unknown>, code: string, secrets: string[]): Promise<ConnectorError> {

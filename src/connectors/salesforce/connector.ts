@@ -14,6 +14,9 @@ import { listUsers } from './users.js'
 import { writeRecords } from './write.js'
 import type { WriteContext } from './write.js'
 
+/** The `salesforce` system config; `timeoutSeconds` defaults to 60 as in the config file. */
+export type SalesforceConnectorConfig = Omit<SalesforceSystemConfig, 'timeoutSeconds'> & { readonly timeoutSeconds?: number }
+
 /** Collaborators tests replace: time, sleeping and the jitter source. */
 export interface SalesforceConnectorDeps {
   readonly sleep?: (ms: number) => Promise<void>
@@ -35,7 +38,7 @@ export interface SalesforceConnector extends Connector {
 }
 
 /** Creates a connector over jsforce for Lead, Contact, Account and User. Nothing is sent until first use. */
-export function createSalesforceConnector(config: SalesforceSystemConfig, deps: SalesforceConnectorDeps = {}, options: SalesforceConnectorOptions = {}): SalesforceConnector {
+export function createSalesforceConnector(config: SalesforceConnectorConfig, deps: SalesforceConnectorDeps = {}, options: SalesforceConnectorOptions = {}): SalesforceConnector {
   const sleep = deps.sleep ?? realSleep
   const now = deps.now ?? Date.now
   const limiter = config.requestsPerSecond ? createRateLimiter(config.requestsPerSecond, { now, sleep }) : unlimited
@@ -45,7 +48,7 @@ export function createSalesforceConnector(config: SalesforceSystemConfig, deps: 
     sleep,
     random: deps.random ?? Math.random,
     now,
-    timeoutMs: options.timeoutMs ?? 60_000,
+    timeoutMs: options.timeoutMs ?? (config.timeoutSeconds ?? 60) * 1000,
   })
   const describes = createDescribeCache(session)
   const ctx: WriteContext = { session, describe: describes.get, autoAssignLeadsOnCreate: options.autoAssignLeadsOnCreate ?? false }

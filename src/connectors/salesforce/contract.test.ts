@@ -1,5 +1,7 @@
 import { runConnectorContract, sandboxControl } from '../kit/contract-suite.js'
 import type { ContractProfile, RefusedCreate, SimDriver } from '../kit/contract-suite.js'
+import { lossyLink } from '../kit/contract/lossy-link.js'
+import { startFaultProxy } from '../../sandbox/kit/fault-proxy.js'
 import { generateSalesforceSeed } from '../../sandbox/salesforce/generate-seed.js'
 import { keyPrefixes, makeId } from '../../sandbox/salesforce/ids.js'
 import { startSalesforceSim } from '../../sandbox/salesforce/server.js'
@@ -80,6 +82,7 @@ const profile: ContractProfile = {
   users: { active: 3, inactive: 1 },
   // The simulator's rate-limit fault is the concurrency limit's 403 REQUEST_LIMIT_EXCEEDED, which has no Retry-After.
   rateLimitRetryAfter: false,
+  createRequest: { method: 'POST', path: /\/composite\/sobjects/ },
 }
 
 runConnectorContract('salesforce', async ({ sleep }) => {
@@ -87,6 +90,7 @@ runConnectorContract('salesforce', async ({ sleep }) => {
   const generated = generateSalesforceSeed({ people: 4550, contactShare: 4500 / 4550, accounts: 100, users: 4 })
   const sim = await startSalesforceSim({ seed: { ...generated, credentials, duplicateRuleOnEmail: true } })
   const { clientId, clientSecret, username } = credentials
+  const proxy = await startFaultProxy(sim.url)
   const connect = (password: string) =>
     createSalesforceConnector({ kind: 'salesforce', url: sim.url, apiVersion: '62.0', auth: { username, password, clientId, clientSecret } }, { sleep })
   return {
@@ -94,6 +98,12 @@ runConnectorContract('salesforce', async ({ sleep }) => {
     withWrongCredentials: { connector: connect(wrongPassword), secret: wrongPassword },
     driver: salesforceDriver(sim),
     profile,
-    close: () => sim.close(),
+    // An access token names the instance, so every call passes the proxy (a login would answer
+    // with the simulator's own instance URL).
+    lossy: lossyLink(createSalesforceConnector({ kind: 'salesforce', url: proxy.url, apiVersion: '62.0', auth: { accessToken: credentials.accessToken } }, { sleep }), proxy),
+    close: async () => {
+      await proxy.close()
+      await sim.close()
+    },
   }
 })

@@ -26,6 +26,11 @@ export function isInvalidSession(error: unknown): boolean {
 
 const networkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'ENETUNREACH', 'EAI_AGAIN'])
 
+/** True when a failure proves the call never reached Salesforce: the connection was refused. */
+export function neverSent(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ECONNREFUSED'
+}
+
 function isNetworkError(error: unknown): boolean {
   const e = error as { name?: unknown; code?: unknown; message?: unknown } | null
   if (e?.name === 'FetchError' || e?.name === 'AbortError') return true

@@ -1,8 +1,10 @@
 import type { RelationshipSchema } from '../../domain/object-schema.js'
 import type { WriteOp, WriteResult } from '../../domain/records.js'
 import { chunk } from '../kit/chunk.js'
+import { sendOnce } from '../kit/create-once.js'
 import { redact } from '../kit/redact.js'
 import { SalesforceCallError, writeFailureCode } from './errors.js'
+import { lookupRecords } from './lookup.js'
 import type { ReadContext } from './read.js'
 import { relationshipsOf } from './schema.js'
 
@@ -59,6 +61,8 @@ async function send(ctx: WriteContext, object: string, kind: WriteOp['kind'], it
       // The REST API applies assignment rules unless told not to: only ask for them on purpose.
       headers: { 'content-type': 'application/json', 'Sforce-Auto-Assign': autoAssign ? 'TRUE' : 'FALSE' },
     }),
+    // A create sent twice makes two records: after a lost answer the batch is looked up first.
+    { idempotent: kind !== 'create' },
   )
 }
 
@@ -89,7 +93,10 @@ async function sendChunk(ctx: WriteContext, object: string, kind: WriteOp['kind'
   }
 }
 
-/** Creates and updates through sObject Collections, 200 records a call, `allOrNone: false`. */
+/**
+ * Creates and updates through sObject Collections, 200 records a call, `allOrNone: false`.
+ * A create collection whose answer was lost is looked up by its keys before it is sent again.
+ */
 export async function writeRecords(ctx: WriteContext, object: string, ops: readonly WriteOp[]): Promise<WriteResult[]> {
   const describe = await ctx.describe(object)
   const relationships = relationshipsOf(object, describe.fields)
@@ -100,9 +107,18 @@ export async function writeRecords(ctx: WriteContext, object: string, ops: reado
     if ('failed' in built) results[index] = built.failed
     else byKind[op.kind].push({ index, op, body: built.body })
   })
-  for (const kind of ['create', 'update'] as const) {
-    for (const items of chunk(byKind[kind], collectionSize)) await sendChunk(ctx, object, kind, items, results)
+  for (const items of chunk(byKind.create, collectionSize)) {
+    await sendOnce(items, {
+      send: (todo) => sendChunk(ctx, object, 'create', todo, results),
+      lookup: (key) => lookupRecords(ctx, object, key),
+      createOf: (p) => (p.op.kind === 'create' ? p.op : undefined),
+      settle: (p, result) => void (results[p.index] = result),
+      done: (p) => results[p.index] !== undefined,
+      maxAttempts: ctx.session.maxAttempts,
+      backoff: (n) => ctx.session.backoff(n),
+    })
   }
+  for (const items of chunk(byKind.update, collectionSize)) await sendChunk(ctx, object, 'update', items, results)
   // Salesforce echoes refused values (an invalid email) in its messages, which revsync stores.
   const secrets = ctx.session.secrets()
   return results.map((r) => (r.ok ? r : { ...r, message: redact(r.message, secrets) }))

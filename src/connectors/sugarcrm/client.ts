@@ -35,7 +35,8 @@ export function createSugarClient(config: SugarCrmSystemConfig, deps: SugarCrmDe
   const baseUrl = instanceRoot(config.url)
   // The session's secrets are read lazily, so the token client can redact tokens issued later.
   let secrets: () => string[] = () => [config.auth.password, config.auth.clientSecret]
-  const tokenClient = createHttpClient({ baseUrl, headers: () => ({}), secrets: () => secrets(), limiter, sleep, random })
+  const timeoutMs = (config.timeoutSeconds ?? 60) * 1000
+  const tokenClient = createHttpClient({ baseUrl, headers: () => ({}), secrets: () => secrets(), limiter, sleep, random, timeoutMs })
   const session = createSugarSession(config.auth, tokenClient)
   secrets = () => session.secrets()
   let apiCalls = 0
@@ -54,6 +55,7 @@ export function createSugarClient(config: SugarCrmSystemConfig, deps: SugarCrmDe
         limiter,
         sleep,
         random,
+        timeoutMs,
         onUnauthorized: () => session.renew(sent),
       })
       try {

@@ -1,5 +1,7 @@
 import { runConnectorContract, sandboxControl } from '../kit/contract-suite.js'
 import type { ContractProfile, RefusedCreate, SimDriver } from '../kit/contract-suite.js'
+import { lossyLink } from '../kit/contract/lossy-link.js'
+import { startFaultProxy } from '../../sandbox/kit/fault-proxy.js'
 import { generateSugarSeed } from '../../sandbox/sugarcrm/generate-seed.js'
 import { startSugarSim } from '../../sandbox/sugarcrm/sim.js'
 import type { SugarSim } from '../../sandbox/sugarcrm/sim.js'
@@ -74,18 +76,24 @@ const profile: ContractProfile = {
   inactiveOwnerVendorCode: 'invalid_parameter',
   users: { active: 4, inactive: 1 },
   rateLimitRetryAfter: true,
+  createRequest: { method: 'POST', path: /^\/rest\/v11\/bulk/ },
 }
 
 runConnectorContract('sugarcrm', async ({ sleep }) => {
   // 2,500 contacts: three pages of Sugar's default max_num (1,000). Twenty leads; five users,
   // `admin` (the login), three reps and one Inactive rep.
   const sim = await startSugarSim({ seed: generateSugarSeed({ contacts: 2500, leads: 20, password }) })
-  const connect = (secret: string) => createSugarCrmConnector({ kind: 'sugarcrm', url: sim.url, auth: { username: 'admin', password: secret } }, { sleep })
+  const proxy = await startFaultProxy(sim.url)
+  const connect = (secret: string, url = sim.url) => createSugarCrmConnector({ kind: 'sugarcrm', url, auth: { username: 'admin', password: secret } }, { sleep })
   return {
     connector: connect(password),
     withWrongCredentials: { connector: connect(wrongPassword), secret: wrongPassword },
     driver: sugarDriver(sim),
     profile,
-    close: () => sim.close(),
+    lossy: lossyLink(connect(password, proxy.url), proxy),
+    close: async () => {
+      await proxy.close()
+      await sim.close()
+    },
   }
 })

@@ -1,10 +1,13 @@
 import { ConnectorError } from '../../domain/connector.js'
 import type { WriteOp, WriteResult } from '../../domain/records.js'
 import { chunk } from '../kit/chunk.js'
+import { sendOnce } from '../kit/create-once.js'
+import { defaultRetryPolicy } from '../kit/retry.js'
 import { redact } from '../kit/redact.js'
 import type { SugarClient } from './client.js'
 import { isTransientStatus, sugarErrorBody, writeFailure } from './errors.js'
 import { toSugarBody } from './fields.js'
+import { lookupRecords } from './lookup.js'
 import { sugarToIsoUtc } from './sugar-time.js'
 
 /** Requests per `/bulk` call. Sugar runs them one by one in one PHP request, so bigger calls risk its time limit. */
@@ -56,11 +59,24 @@ export async function writeRecords(client: SugarClient, module: string, ops: rea
       results[i] = { ok: false, ref: op.ref, code: 'invalid', vendorCode: 'revsync_invalid_op', message: (error as Error).message }
     }
   })
+  const settle = (i: number, answer: BulkAnswer | undefined, last: boolean): boolean => {
+    if (!last && answer && isTransientStatus(answer.status)) return false
+    results[i] = toResult(ops[i] as WriteOp, answer)
+    return true
+  }
   for (const part of chunk([...requests.keys()], bulkSize)) {
-    await writeChunk(client, part, (i) => requests.get(i) as BulkRequest, (i, answer, last) => {
-      if (!last && answer && isTransientStatus(answer.status)) return false
-      results[i] = toResult(ops[i] as WriteOp, answer)
-      return true
+    // A bulk holding a create is never resent blindly: what a lost attempt made is looked up first.
+    await sendOnce(part, {
+      send: (todo) => writeChunk(client, todo, (i) => requests.get(i) as BulkRequest, settle, todo.every((i) => ops[i]?.kind !== 'create')),
+      lookup: (key) => lookupRecords(client, module, key),
+      createOf: (i) => {
+        const op = ops[i]
+        return op?.kind === 'create' ? op : undefined
+      },
+      settle: (i, result) => void (results[i] = result),
+      done: (i) => results[i] !== undefined,
+      maxAttempts: defaultRetryPolicy.maxAttempts,
+      backoff: (n) => client.backoff(n),
     })
   }
   // Sugar echoes refused values (an unknown related id) in its messages, which revsync stores.
@@ -103,16 +119,20 @@ export async function removeRecords(client: SugarClient, module: string, ids: re
   return results.map((r) => (r.ok ? r : { ...r, message: redact(r.message, secrets) }))
 }
 
-/** Sends one chunk; `settle` records an answer, or returns false to send that request again. */
+/**
+ * Sends one chunk; `settle` records an answer, or returns false to send that request again.
+ * A chunk holding a create is not `idempotent`: a lost answer then throws `AnswerLost`.
+ */
 async function writeChunk(
   client: SugarClient,
   indices: readonly number[],
   request: (i: number) => BulkRequest,
   settle: (i: number, answer: BulkAnswer | undefined, last: boolean) => boolean,
+  idempotent = true,
 ): Promise<void> {
   let todo = indices
   for (let round = 1; todo.length > 0; round++) {
-    const answers = await client.request<BulkAnswer[]>({ method: 'POST', path: '/rest/v11/bulk', body: { requests: todo.map(request) } })
+    const answers = await client.request<BulkAnswer[]>({ method: 'POST', path: '/rest/v11/bulk', body: { requests: todo.map(request) }, idempotent })
     todo = todo.filter((index, k) => !settle(index, Array.isArray(answers) ? answers[k] : undefined, round >= maxRounds))
     if (todo.length > 0) await client.backoff(round)
   }

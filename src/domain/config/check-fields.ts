@@ -1,7 +1,8 @@
 import type { ConfigIssue } from './config-issue.js'
 import type { RevsyncConfig } from './config-schema.js'
 import type { FieldSchema, FieldType, ObjectSchema } from '../object-schema.js'
-import { parseDirection, rowSystems } from '../mapping.js'
+import { parseDirection, resolveMapping, rowSystems } from '../mapping.js'
+import type { Mapping } from '../mapping.js'
 
 /** Discovered schemas: system name → object name → schema. */
 export type SchemaCatalog = ReadonlyMap<string, ReadonlyMap<string, ObjectSchema>>
@@ -74,8 +75,9 @@ export function checkFields(config: RevsyncConfig, catalog: SchemaCatalog): Conf
       }
       issues.push(...typeMismatch(['mappings', name, 'fields', i], fieldsBySystem, oneWay?.to))
     })
+    const resolved = resolveMapping(name, mapping)
     for (const s of mapping.systems) {
-      if (!s.create) continue
+      if (!s.create || !mayCreateIn(resolved, s.system)) continue
       const object = s.createAs ?? s.objects[0] ?? ''
       const schema = catalog.get(s.system)?.get(object)
       const missing = schema?.fields.filter((f) => f.required && f.createable && f.type !== 'reference' && !filled.get(`${s.system}/${object}`)?.has(f.name)) ?? []
@@ -85,6 +87,23 @@ export function checkFields(config: RevsyncConfig, catalog: SchemaCatalog): Conf
     }
   }
   return issues
+}
+
+/** A system is a source when some row or relationship reads from it (as the sync decides what to read). */
+function isSource(mapping: Mapping, system: string): boolean {
+  return (
+    mapping.rows.some((r) => r.paths.has(system) && (!r.oneWay || r.oneWay.from === system)) ||
+    mapping.relationships.some((r) => r.order.includes(system) && (!r.oneWay || r.oneWay.from === system))
+  )
+}
+
+/**
+ * Records are created in a system only for entities found in another system, and only
+ * source systems are read: a system that only feeds one-way rows never gets a create, so
+ * its required fields need no row.
+ */
+function mayCreateIn(mapping: Mapping, system: string): boolean {
+  return mapping.order.some((other) => other !== system && isSource(mapping, other))
 }
 
 /** Values flow between the row's systems; a number cannot go into a boolean, but anything goes into text. */

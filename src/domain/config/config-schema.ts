@@ -22,8 +22,13 @@ export const configSchema = z.strictObject({
       overlapSeconds: z.number().int().nonnegative().default(60),
       /** Entities planned and written together; one store transaction each. */
       batchSize: z.number().int().min(1).max(1000).default(100),
+      /**
+       * Seconds a run's lease on its mapping or export target lasts unless renewed (every
+       * third of it); a killed run's lease frees up after this long.
+       */
+      leaseSeconds: z.number().int().min(1).max(3600).default(60),
     })
-    .default({ overlapSeconds: 60, batchSize: 100 }),
+    .default({ overlapSeconds: 60, batchSize: 100, leaseSeconds: 60 }),
 })
 
 export type RevsyncConfig = z.infer<typeof configSchema>

@@ -1,15 +1,24 @@
 import { z } from 'zod'
 
-const url = z.url({ message: 'must be a URL such as http://127.0.0.1:4101' })
+// Only http and https: a file:// or ftp:// URL passes a plain URL check and then fails at
+// the first call with a message that names no setting.
+const url = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL, such as https://api.hubapi.com or http://127.0.0.1:4101' })
 
 /** Calls a second revsync may start against this system; no run exceeds it. */
 const requestsPerSecond = z.number().positive().max(1000).optional()
+
+/**
+ * Seconds one API call may take before it is abandoned and, like any transient failure,
+ * retried. A create abandoned this way is looked up before it is sent again.
+ */
+const timeoutSeconds = z.number().positive().max(600).default(60)
 
 /** HubSpot: a private-app token. */
 export const hubspotSystemSchema = z.strictObject({
   kind: z.literal('hubspot'),
   url: url.default('https://api.hubapi.com'),
   requestsPerSecond,
+  timeoutSeconds,
   auth: z.strictObject({ token: z.string().min(1) }),
 })
 
@@ -18,6 +27,7 @@ export const sugarcrmSystemSchema = z.strictObject({
   kind: z.literal('sugarcrm'),
   url,
   requestsPerSecond,
+  timeoutSeconds,
   auth: z.strictObject({
     username: z.string().min(1),
     password: z.string().min(1),
@@ -34,6 +44,7 @@ export const salesforceSystemSchema = z.strictObject({
   url,
   apiVersion: z.string().regex(/^\d+\.\d$/).default('62.0'),
   requestsPerSecond,
+  timeoutSeconds,
   /** Ask Salesforce to run its lead assignment rules on leads revsync creates (Sforce-Auto-Assign). */
   assignLeads: z.boolean().optional(),
   auth: z.union([

@@ -79,6 +79,12 @@ export const exportTargetSchema = z.strictObject({
   defaults: z.boolean().default(true),
   /** The Contact, Lead and Account tabs. HubSpot uses `contact` and `account` (companies). */
   fields: z.strictObject({ contact: rows, lead: rows, account: rows }).default({ contact: [], lead: [], account: [] }),
+  /**
+   * Export people a later export could never find again (no email, and no name with a
+   * company domain). Off by default: such a person is refused as an invalid line, since
+   * every later signal about them would create them once more.
+   */
+  allowUnmatchable: z.boolean().default(false),
   /** Signals planned and written together; one store transaction each. */
   batchSize: z.number().int().min(1).max(2000).default(500),
   /** Account matching settings (see docs/matching.md). */

@@ -22,6 +22,11 @@ const reverse: ReadonlyMap<number, number> = new Map([
   [450, 450],
 ])
 
+/** The id of the same association type seen from the other record. */
+export function reverseType(typeId: number): number {
+  return reverse.get(typeId) ?? typeId
+}
+
 /** Which type ids may link two object types, in that direction. */
 const allowed: Readonly<Record<string, readonly number[]>> = {
   'contacts>companies': [1, 279],
@@ -104,11 +109,11 @@ export function createAssociationStore(): AssociationStore {
     },
     add(from, fromId, to, toId, typeId) {
       set(key(from, fromId), key(to, toId), true)?.add(typeId)
-      set(key(to, toId), key(from, fromId), true)?.add(reverse.get(typeId) ?? typeId)
+      set(key(to, toId), key(from, fromId), true)?.add(reverseType(typeId))
     },
     removeType(from, fromId, to, toId, typeId) {
       drop(key(from, fromId), key(to, toId), typeId)
-      drop(key(to, toId), key(from, fromId), reverse.get(typeId) ?? typeId)
+      drop(key(to, toId), key(from, fromId), reverseType(typeId))
     },
     removeAll(from, fromId, to, toId) {
       drop(key(from, fromId), key(to, toId), undefined)

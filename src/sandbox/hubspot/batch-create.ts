@@ -1,5 +1,5 @@
 import type { SimRequest, SimResponse } from '../kit/http-server.js'
-import { conflict, validationError } from './errors.js'
+import { conflict, standardError, validationError } from './errors.js'
 import type { HubSpotErrorBody } from './errors.js'
 import { inputsOf } from './guard.js'
 import type { SimObjectType } from './property-catalog.js'
@@ -21,8 +21,7 @@ interface CreatePlan {
 /** A per-input error of a multi-status answer, tied to its input by `objectWriteTraceId`. */
 export function batchError(refusal: WriteRefusal, traceId: string | undefined, extra: Record<string, string[]> = {}): HubSpotErrorBody {
   const context = { ...refusal.body.context, ...extra, ...(traceId === undefined ? {} : { objectWriteTraceId: [traceId] }) }
-  const { correlationId: _ignored, ...rest } = refusal.body
-  return { ...rest, context }
+  return standardError({ ...refusal.body, context })
 }
 
 /** Checks a batch's size; HubSpot refuses more than 100 inputs (and none) with a 400. */

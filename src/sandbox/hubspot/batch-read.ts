@@ -1,6 +1,6 @@
 import type { SimRequest, SimResponse } from '../kit/http-server.js'
 import { checkBatchSize } from './batch-create.js'
-import { validationError } from './errors.js'
+import { standardError, validationError } from './errors.js'
 import { findRecord, idPropertyProblem, objectNoun } from './find-record.js'
 import { bodyOf, inputsOf } from './guard.js'
 import type { SimObjectType } from './property-catalog.js'
@@ -39,12 +39,12 @@ export function batchRead(state: HubSpotState, object: SimObjectType) {
     }
     const out = { status: 'COMPLETE', results, startedAt, completedAt: new Date(state.now()).toISOString() }
     if (missing.length === 0) return { status: 200, body: out }
-    const error = {
+    const error = standardError({
       status: 'error',
       category: 'OBJECT_NOT_FOUND',
       message: `Could not get some ${objectNoun(object)} objects, they may be deleted or not exist. Check that ids are valid.`,
       context: { ids: missing },
-    }
+    })
     return { status: 207, body: { ...out, numErrors: 1, errors: [error] } }
   }
 }

@@ -10,7 +10,21 @@ export interface HubSpotErrorBody {
   readonly category?: string
   readonly context?: Record<string, string[]>
   readonly errors?: readonly { message: string; code?: string; context?: Record<string, string[]> }[]
+  readonly links?: Record<string, string>
   readonly [extra: string]: unknown
+}
+
+/** An error body that names its category, as every refusal of a write does. */
+export type CategorizedError = HubSpotErrorBody & { readonly category: string }
+
+/**
+ * One entry of a multi-status answer's `errors` (HubSpot's `StandardError`), in which
+ * `context`, `errors` and `links` are always present (empty when there is nothing to say) and
+ * no correlation id is given: the answer as a whole has none either.
+ */
+export function standardError(body: CategorizedError): CategorizedError {
+  const { correlationId: _perAnswer, ...rest } = body
+  return { ...rest, context: body.context ?? {}, errors: body.errors ?? [], links: body.links ?? {} }
 }
 
 /** An error answer: status plus HubSpot's JSON error body. */
@@ -55,7 +69,7 @@ export function notFound(message: string, correlationId: string): SimResponse {
 }
 
 /** The error for invalid property values, listing each as HubSpot does inside the message. */
-export function propertyErrors(details: readonly PropertyValueError[], portalId: number, correlationId?: string): HubSpotErrorBody {
+export function propertyErrors(details: readonly PropertyValueError[], portalId: number, correlationId?: string): CategorizedError {
   const listed = details.map((d) => ({
     isValid: false,
     message: d.message,
@@ -74,7 +88,7 @@ export function propertyErrors(details: readonly PropertyValueError[], portalId:
 }
 
 /** A unique value (contact email or a unique custom property) already held by another record. */
-export function conflict(existingId: string, object: string, correlationId?: string): HubSpotErrorBody {
+export function conflict(existingId: string, object: string, correlationId?: string): CategorizedError {
   const noun = object === 'contacts' ? 'Contact' : 'Object'
   return {
     status: 'error',

@@ -1,7 +1,7 @@
 import { associate, typeEnds } from './associate.js'
 import type { SimResponse } from '../kit/http-server.js'
 import { conflict, errorResponse, propertyErrors } from './errors.js'
-import type { HubSpotErrorBody } from './errors.js'
+import type { CategorizedError } from './errors.js'
 import { isUniqueProperty } from './property-catalog.js'
 import type { SimObjectType } from './property-catalog.js'
 import { normalizeValue } from './property-values.js'
@@ -11,7 +11,7 @@ import type { HubSpotState, SimRecord } from './state.js'
 /** A write HubSpot refused, with the status a single-record call would answer. */
 export interface WriteRefusal {
   readonly status: number
-  readonly body: HubSpotErrorBody
+  readonly body: CategorizedError
 }
 
 /** The answer of a refused single-record write, with a fresh correlation id. */

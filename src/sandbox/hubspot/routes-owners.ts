@@ -12,7 +12,8 @@ function publicOwner(o: SimOwner): Record<string, unknown> {
     type: 'PERSON',
     firstName: o.firstName,
     lastName: o.lastName,
-    userId: o.archived ? null : o.userId,
+    // `userId` is an optional integer: an owner whose user is deactivated has none (not null).
+    ...(o.archived ? {} : { userId: o.userId }),
     userIdIncludingInactive: o.userId,
     createdAt: new Date(o.createdAt).toISOString(),
     updatedAt: new Date(o.updatedAt).toISOString(),

@@ -42,8 +42,10 @@ export function prepareCreate(state: SalesforceState, object: string, input: Rec
 export function prepareUpdate(state: SalesforceState, object: string, rawId: unknown, input: Record<string, unknown>, ctx: SaveContext): SaveOutcome {
   if (typeof rawId !== 'string' || rawId === '') return fail(saveError('MISSING_ARGUMENT', 'Id not specified in an update call'))
   const id = to18(rawId)
-  if (id === undefined) return fail(saveError('MALFORMED_ID', `malformed id ${rawId}`, ['Id']), rawId)
-  if (id.slice(0, 3) !== keyPrefixes[object]) return fail(saveError('MALFORMED_ID', `${object} ID: id value of incorrect type: ${rawId}`, ['Id']), rawId)
+  // A SaveResult names an id only when it is a record id of the object; a malformed or
+  // foreign one is answered without `id`, as the REST API guide's examples show.
+  if (id === undefined) return fail(saveError('MALFORMED_ID', `malformed id ${rawId}`, ['Id']))
+  if (id.slice(0, 3) !== keyPrefixes[object]) return fail(saveError('MALFORMED_ID', `${object} ID: id value of incorrect type: ${rawId}`, ['Id']))
   const current = state.records.get(object)?.get(id)
   if (!current || current.IsDeleted === true) return fail(saveError('ENTITY_IS_DELETED', 'entity is deleted'), id)
   if (object === 'User') return fail(saveError('CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', 'revsync sandbox: users are managed in Setup, not through this API'), id)

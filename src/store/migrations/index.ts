@@ -3,6 +3,8 @@ import { initialMigration } from './0001-initial.js'
 import { queuesTurnsSecretsMigration } from './0002-queues-turns-secrets.js'
 import { entityHistoryIndexMigration } from './0003-entity-history-index.js'
 import { syncedPerEntityMigration } from './0004-synced-per-entity.js'
+import { runLeasesMigration } from './0005-run-leases.js'
+import { idPrefixIndexesMigration } from './0006-id-prefix-indexes.js'
 import type { StoreDialect } from '../store-dialect.js'
 
 /**
@@ -15,5 +17,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0002-queues-turns-secrets': queuesTurnsSecretsMigration(dialect),
     '0003-entity-history-index': entityHistoryIndexMigration,
     '0004-synced-per-entity': syncedPerEntityMigration(dialect),
+    '0005-run-leases': runLeasesMigration(dialect),
+    '0006-id-prefix-indexes': idPrefixIndexesMigration(dialect),
   }
 }

@@ -54,6 +54,24 @@ export function faultCases(define: Define): void {
     await writeThrough(tools, { serverErrorBurst: 4, serverErrorRate: 0.05 })
   })
 
+  define('write-lost-answer', 'a create whose answer was lost is not made twice: what it made is found by its key and linked', async ({ fx, tag }) => {
+    const { object, email } = fx.profile.people
+    const t = tag('lost')
+    const ops: WriteOp[] = Array.from({ length: 3 }, (_, i) => {
+      const fields = fx.profile.people.newRecord(`${t}n${i}`)
+      return { kind: 'create', ref: `${t}-${i}`, fields, key: { field: email, value: String(fields[email]) } }
+    })
+    const before = await fx.driver.count(object)
+    const lost = fx.lossy.lost()
+    fx.lossy.loseNextAnswer(fx.profile.createRequest.method, fx.profile.createRequest.path)
+    const results = await fx.lossy.connector.write(object, ops)
+    assert.equal(fx.lossy.lost(), lost + 1, 'the create was applied and its answer lost')
+    assert.deepEqual(results.map((r) => r.ok && r.recovered === true), [true, true, true], firstFailure(results))
+    assert.equal(await fx.driver.count(object), before + ops.length, 'each record was made once')
+    const found = await fx.connector.lookup(object, { field: email, values: ops.map((o) => String(o.fields[email])) })
+    assert.deepEqual(ops.map((o) => found.get(lookupKey(String(o.fields[email])))?.map((r) => r.id)), results.map((r) => [r.ok ? r.id : '']), 'each result names the record its key finds')
+  })
+
   define('secrets-auth-failure', 'a call refused for wrong credentials fails as "auth", naming no secret', async ({ fx }) => {
     const { connector, secret } = fx.withWrongCredentials
     const error = await failsWith(() => connector.users(), 'auth')

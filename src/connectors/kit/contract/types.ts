@@ -85,6 +85,20 @@ export interface ContractProfile {
   readonly users: { readonly active: number; readonly inactive: number }
   /** Whether the simulator's injected rate limits carry `Retry-After` (Salesforce's 403 does not). */
   readonly rateLimitRetryAfter: boolean
+  /** The HTTP request that carries a batch of person creates (e.g. `POST /bulk`). */
+  readonly createRequest: { readonly method: string; readonly path: RegExp }
+}
+
+/**
+ * A connector whose calls pass a fault proxy in front of the simulator (the contract cannot
+ * start one itself: connectors never import the sandbox, the vendor's test does).
+ */
+export interface LossyLink {
+  readonly connector: Connector
+  /** The next request to `method` and `path` is applied by the simulator and its answer lost (the connection resets). */
+  loseNextAnswer(method: string, path: RegExp): void
+  /** Requests whose answer was lost so far. */
+  lost(): number
 }
 
 /** What a vendor's setup hands the contract. */
@@ -94,6 +108,7 @@ export interface ContractFixture {
   readonly withWrongCredentials: { readonly connector: Connector; readonly secret: string }
   readonly driver: SimDriver
   readonly profile: ContractProfile
+  readonly lossy: LossyLink
   close(): Promise<void>
 }
 
@@ -115,6 +130,7 @@ export type ContractCaseId =
   | 'lookup-email'
   | 'lookup-id'
   | 'write-partial-failure'
+  | 'write-lost-answer'
   | 'remove'
   | 'write-rate-limit-storm'
   | 'write-server-error-burst'
