@@ -1,7 +1,8 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { SqliteDialect } from 'kysely'
+import { CompiledQuery, SqliteAdapter, SqliteDialect } from 'kysely'
+import type { DatabaseConnection, DialectAdapter, Driver } from 'kysely'
 import { withStatementCache } from './sqlite-statement-cache.js'
 
 /**
@@ -23,9 +24,44 @@ export function openSqliteDialect(path: string): SqliteDialect {
     db.pragma('synchronous = NORMAL')
     // SQLite leaves foreign keys off unless asked, per connection.
     db.pragma('foreign_keys = ON')
+    // Another process (serve and a CLI sync, two syncs started together) may hold the write
+    // lock for a commit: wait for it rather than fail with "database is locked".
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`)
   } catch (error) {
     db.close()
     throw error
   }
-  return new SqliteDialect({ database: withStatementCache(db) })
+  return new ImmediateSqliteDialect({ database: withStatementCache(db) })
+}
+
+/** How long a connection waits for another process's write lock before it fails. */
+const busyTimeoutMs = 30_000
+
+/**
+ * SQLite whose transactions take the write lock when they begin (`BEGIN IMMEDIATE`). Every
+ * transaction revsync opens writes; a deferred one that read first and then found another
+ * process had committed could not upgrade its lock, and would fail instead of waiting.
+ * Migrations run in such a transaction too (SQLite's DDL is transactional, though Kysely's
+ * adapter does not say so and would run them bare), so two processes opening a new store
+ * run them once: the second waits, then finds them applied.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter()
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver()
+    driver.beginTransaction = async (connection: DatabaseConnection): Promise<void> => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+    }
+    return driver
+  }
+}
+
+/** Kysely's SQLite adapter, with migrations run in one transaction. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
 }
