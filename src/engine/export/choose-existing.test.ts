@@ -32,4 +32,11 @@ describe('chooseExisting through converted leads', () => {
     assert.deepEqual(choice.kind === 'found' && choice.id, '003A')
     assert.doesNotMatch(choice.reason.detail, /also found/)
   })
+
+  it('names each object it looked in once when no one is found, converted leads included', () => {
+    const converted = createPersonIndex([{ id: '00QA', email: 'olga@acme.com' }])
+    const choice = chooseExisting(signal('nobody@acme.com'), [{ object: 'Contact', index: contacts }, { object: 'Contact', index: converted, convertedFrom: leadsInto({ '00QA': '003A' }) }, { object: 'Lead', index: createPersonIndex([]) }])
+    assert.equal(choice.kind, 'none')
+    assert.match(choice.reason.detail, /^no existing Contact or Lead: /)
+  })
 })

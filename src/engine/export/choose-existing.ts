@@ -48,7 +48,7 @@ export function chooseExisting(signal: Signal, people: readonly PeopleOf[]): Exi
     const also = others.length > 0 ? `; also found ${others.join(', ')}, left alone because the ${first.object.toLowerCase()} is the record sales works` : ''
     return { kind: 'found', object: first.object, id: first.result.personId ?? '', reason: { rule: `existing.${rule}`, detail: `existing ${first.object} ${first.result.personId ?? ''} found by ${rule}: ${first.result.evidence.join('; ')}${also}` } }
   }
-  return { kind: 'none', reason: { rule: 'existing.none', detail: `no existing ${people.map((p) => p.object).join(' or ')}: ${unmatched(results.map((r) => r.result))}` } }
+  return { kind: 'none', reason: { rule: 'existing.none', detail: `no existing ${[...new Set(people.map((p) => p.object))].join(' or ')}: ${unmatched(results.map((r) => r.result))}` } }
 }
 
 /**
