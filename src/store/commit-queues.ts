@@ -4,6 +4,7 @@ import { bulkInsert } from './bulk-insert.js'
 import { chunk, compositeKey as key, IDS_PER_QUERY, lastByKey } from './chunk.js'
 import type { Database, RetriesTable, ReviewItemsTable, SignalsTable } from './database.js'
 import type { BatchCommit } from './store.js'
+import { dismissSettled } from './review-queries.js'
 
 /** Writes the queue parts of a batch; holds compiled statements, so make one per store. */
 export interface QueueWriter {
@@ -18,6 +19,7 @@ export function hasQueueWork(batch: BatchCommit): boolean {
       batch.retries?.length ||
       batch.reviews?.length ||
       batch.appliedReviews?.length ||
+      batch.settledReviews?.length ||
       batch.signals?.length,
   )
 }
@@ -78,6 +80,7 @@ export function createQueueWriter(): QueueWriter {
       if (batch.retries?.length) await retries.run(db, retryRows(batch.retries, now))
       if (batch.reviews?.length) await reviews.run(db, reviewRows(batch.reviews))
       if (batch.appliedReviews?.length) await markApplied(db, batch.appliedReviews, now)
+      if (batch.settledReviews?.length) await dismissSettled(db, batch.settledReviews, now)
       if (batch.signals?.length) await signals.run(db, signalRows(batch.signals))
     },
   }

@@ -29,6 +29,7 @@ import type {
   Store,
   SyncedValues,
   SystemRecord,
+  PendingReviews,
 } from './store.js'
 import { takeTurn } from './take-turn.js'
 
@@ -255,12 +256,8 @@ export class KyselyStore implements Store {
     return reviews.resolveReview(this.#db, id, decision)
   }
 
-  openReviewFor(mapping: string, entityIds: readonly string[]): Promise<Map<string, ReviewItem[]>> {
-    return reviews.reviewsOf(this.#db, 'open', mapping, entityIds)
-  }
-
-  resolvedReviewsFor(mapping: string, entityIds: readonly string[]): Promise<Map<string, ReviewItem[]>> {
-    return reviews.reviewsOf(this.#db, 'resolved-unapplied', mapping, entityIds)
+  pendingReviewsFor(mapping: string, entityIds: readonly string[]): Promise<PendingReviews> {
+    return reviews.pendingReviewsOf(this.#db, mapping, entityIds)
   }
 
   takeTurn(pool: string, size: number): Promise<number> {

@@ -3,6 +3,7 @@ import type { ReviewDecision, ReviewItem, ReviewStatus } from '../domain/review.
 import { chunk, IDS_PER_QUERY } from './chunk.js'
 import type { Database } from './database.js'
 import { reviewFromRow } from './rows.js'
+import type { BatchCommit, PendingReviews } from './store.js'
 
 /*
  * Reads and decisions of the review queue. Holds are written by `commit` (commit-queues.ts),
@@ -54,29 +55,38 @@ export async function resolveReview(db: Kysely<Database>, id: string, decision: 
   )
 }
 
-/** Which items of the given entities `reviewsOf` returns. */
-export type ReviewsOfEntities = 'open' | 'resolved-unapplied'
-
-/** Items of the given entities in one state, oldest first, by entity; chunked like every lookup. */
-export async function reviewsOf(
-  db: Kysely<Database>,
-  which: ReviewsOfEntities,
-  mapping: string,
-  entityIds: readonly string[],
-): Promise<Map<string, ReviewItem[]>> {
-  const byEntity = new Map<string, ReviewItem[]>()
+/**
+ * The open items of the given entities and their resolved items no batch applied yet, in
+ * one query per chunk of ids, oldest first, by entity.
+ */
+export async function pendingReviewsOf(db: Kysely<Database>, mapping: string, entityIds: readonly string[]): Promise<PendingReviews> {
+  const open = new Map<string, ReviewItem[]>()
+  const resolved = new Map<string, ReviewItem[]>()
   for (const slice of chunk([...new Set(entityIds)], IDS_PER_QUERY)) {
-    let query = db.selectFrom('review_items').selectAll().where('mapping', '=', mapping).where('entity_id', 'in', slice)
-    query =
-      which === 'open'
-        ? query.where('status', '=', 'open')
-        : query.where('status', '=', 'resolved').where('applied_at', 'is', null)
-    const rows = await query.orderBy('created_at').orderBy('id').execute()
+    const rows = await db
+      .selectFrom('review_items')
+      .selectAll()
+      .where('mapping', '=', mapping)
+      .where('entity_id', 'in', slice)
+      .where((eb) => eb.or([eb('status', '=', 'open'), eb.and([eb('status', '=', 'resolved'), eb('applied_at', 'is', null)])]))
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
     for (const row of rows) {
-      const list = byEntity.get(row.entity_id) ?? []
-      list.push(reviewFromRow(row))
-      byEntity.set(row.entity_id, list)
+      const byEntity = row.status === 'open' ? open : resolved
+      byEntity.set(row.entity_id, [...(byEntity.get(row.entity_id) ?? []), reviewFromRow(row)])
     }
   }
-  return byEntity
+  return { open, resolved }
+}
+
+/** Dismisses open items a batch found settled without a person; items no longer open are left as they are. */
+export async function dismissSettled(db: Kysely<Database>, settled: NonNullable<BatchCommit['settledReviews']>, now: string): Promise<void> {
+  const byWho = new Map<string, string[]>()
+  for (const { id, by } of settled) byWho.set(by, [...(byWho.get(by) ?? []), id])
+  for (const [by, ids] of byWho) {
+    for (const slice of chunk(ids, IDS_PER_QUERY)) {
+      await db.updateTable('review_items').set({ status: 'dismissed', resolution: null, resolved_at: now, resolved_by: by }).where('id', 'in', slice).where('status', '=', 'open').execute()
+    }
+  }
 }

@@ -437,7 +437,7 @@ for (const target of [sqliteTarget(), postgresTarget(process.env.REVSYNC_TEST_DA
         assert.deepEqual((await store.listReviews({})).map((r) => r.id), ['r1', 'r2', 'r3', 'c1'])
         assert.deepEqual((await store.listReviews({ mapping: 'people', status: 'open' })).map((r) => r.id), ['r1', 'r2', 'r3'])
         assert.deepEqual((await store.listReviews({ status: 'resolved' })).map((r) => r.id), [])
-        const open = await store.openReviewFor('people', ['e1', 'e2', 'e-none', 'e1'])
+        const { open } = await store.pendingReviewsFor('people', ['e1', 'e2', 'e-none', 'e1'])
         assert.deepEqual([...open.keys()].sort(), ['e1', 'e2'])
         assert.deepEqual(open.get('e1')?.map((r) => r.id), ['r1', 'r2'])
       }))
@@ -455,17 +455,21 @@ for (const target of [sqliteTarget(), postgresTarget(process.env.REVSYNC_TEST_DA
         assert.deepEqual([dismissed.status, dismissed.resolution], ['dismissed', null])
         await assert.rejects(store.resolveReview('r1', { value: 'x', by: 'bob', at: minute(5) }), /"r1".*resolved by alice@acme\.com.*only open items/)
         await assert.rejects(store.resolveReview('nope', { dismissed: true, by: 'bob', at: minute(5) }), /"nope": there is no such item/)
-        assert.equal((await store.openReviewFor('people', ['e1'])).size, 0)
-        assert.deepEqual((await store.resolvedReviewsFor('people', ['e1'])).get('e1')?.map((r) => r.id), ['r1'])
+        assert.equal((await store.pendingReviewsFor('people', ['e1'])).open.size, 0)
+        assert.deepEqual((await store.pendingReviewsFor('people', ['e1'])).resolved.get('e1')?.map((r) => r.id), ['r1'])
         // The row is no longer held open, so a new conflict opens a new item.
         await store.commit({ reviews: [hold('r3', 'e1', 'email', minute(6))], appliedReviews: ['r1', 'r2', 'nope'] })
-        assert.equal((await store.resolvedReviewsFor('people', ['e1'])).size, 0)
+        assert.equal((await store.pendingReviewsFor('people', ['e1'])).resolved.size, 0)
         assert.equal((await store.getReview('r1'))?.appliedAt, minute(7))
         assert.equal((await store.getReview('r2'))?.appliedAt, null)
-        assert.deepEqual((await store.openReviewFor('people', ['e1'])).get('e1')?.map((r) => r.id), ['r3'])
+        assert.deepEqual((await store.pendingReviewsFor('people', ['e1'])).open.get('e1')?.map((r) => r.id), ['r3'])
         // Applying again keeps the first time.
         await store.commit({ appliedReviews: ['r1'] })
         assert.equal((await store.getReview('r1'))?.appliedAt, minute(7))
+        // A batch that found r3's row settled without a person dismisses it in its own commit; an item no longer open is left alone.
+        await store.commit({ settledReviews: [{ id: 'r3', by: 'revsync' }, { id: 'r1', by: 'revsync' }] })
+        assert.deepEqual([(await store.getReview('r3'))?.status, (await store.getReview('r3'))?.resolvedBy, (await store.getReview('r3'))?.resolvedAt], ['dismissed', 'revsync', minute(7)])
+        assert.equal((await store.getReview('r1'))?.status, 'resolved')
       }, { now: () => new Date(minute(7)) }))
 
     it('lets exactly one of two people resolving at once win', opts, () =>

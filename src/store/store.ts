@@ -77,6 +77,11 @@ export interface BatchCommit {
   readonly reviews?: readonly ReviewHold[]
   /** Ids of resolved review items whose value this batch wrote. */
   readonly appliedReviews?: readonly string[]
+  /**
+   * Open review items whose row a later change settled without a person: dismissed in the
+   * batch's transaction, so an item is never left open for a row the batch recorded as synced.
+   */
+  readonly settledReviews?: readonly { readonly id: string; readonly by: string }[]
   /** Processed export signals, upserted by (target, key). */
   readonly signals?: readonly SignalRecord[]
 }
@@ -91,6 +96,12 @@ export type IdKind = 'run' | 'review' | 'entity'
 export type LeaseTake =
   | { readonly taken: true; readonly interrupted: readonly string[] }
   | { readonly taken: false; readonly holder: RunLease }
+
+/** Review items of some entities, by entity: the open ones, and the settled ones still to apply. */
+export interface PendingReviews {
+  readonly open: ReadonlyMap<string, readonly ReviewItem[]>
+  readonly resolved: ReadonlyMap<string, readonly ReviewItem[]>
+}
 
 /** The store port: SQLite by default, PostgreSQL in production. Same behaviour on both. */
 export interface Store {
@@ -133,10 +144,12 @@ export interface Store {
   getReview(id: string): Promise<ReviewItem | undefined>
   /** Records a person's decision on an open item; throws if the item is missing or not open. */
   resolveReview(id: string, decision: ReviewDecision): Promise<ReviewItem>
-  /** Open items of the given entities, oldest first; entities without any are absent. */
-  openReviewFor(mapping: string, entityIds: readonly string[]): Promise<Map<string, ReviewItem[]>>
-  /** Resolved items of the given entities that no batch has applied yet (see `appliedReviews`). */
-  resolvedReviewsFor(mapping: string, entityIds: readonly string[]): Promise<Map<string, ReviewItem[]>>
+  /**
+   * The review items a sync batch plans with, in one read: the open items of the given
+   * entities, and their resolved items no batch has applied yet (see `appliedReviews`),
+   * each oldest first; entities without any are absent.
+   */
+  pendingReviewsFor(mapping: string, entityIds: readonly string[]): Promise<PendingReviews>
 
   /**
    * Takes the next turn of a round-robin pool of `size` members: returns an index in

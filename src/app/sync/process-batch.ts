@@ -27,8 +27,7 @@ export async function processBatch(scope: AssembleScope, groups: readonly Entity
   }
   const known = groups.filter((g) => !g.isNew).map((g) => g.entityId)
   const synced = await deps.store.getSynced(mapping.name, known)
-  const reviews = await deps.store.resolvedReviewsFor(mapping.name, known)
-  const open = await deps.store.openReviewFor(mapping.name, known)
+  const { resolved: reviews, open } = await deps.store.pendingReviewsFor(mapping.name, known)
   const related = await loadRelated(scope.related, groups, deps.store)
   // Under `deletes: propagate` a deleted entity is removed everywhere instead of planned.
   const propagate = mapping.config.deletes === 'propagate'
@@ -53,11 +52,10 @@ export async function processBatch(scope: AssembleScope, groups: readonly Entity
   deps.afterWrites?.(batch)
   const { commit, problems } = recordBatch({ runId: report.runId, mapping: mapping.name, at: deps.now().toISOString(), newId: deps.newId, previous: synced, reviews }, planned, outcomes, report)
   if (cursor) deps.beforeCursorCommit?.()
-  await deps.store.commit({ ...commit, ...(cursor ? { cursors: [cursor] } : {}) })
+  await deps.store.commit({ ...commit, settledReviews: settledReviews(planned, open), ...(cursor ? { cursors: [cursor] } : {}) })
   const settled = new Set((commit.resolved ?? []).map((r) => r.entityId))
   for (const { group, plan } of planned) if (group.held || plan?.holds.length || !settled.has(group.entityId)) scope.deferred.add(group.entityId)
   for (const problem of problems) deps.logger.warn(problem.reason.detail, { run: report.runId, mapping: mapping.name, entity: problem.entityId, rule: problem.reason.rule, ...(problem.system ? { system: problem.system } : {}) })
-  await closeSettledReviews(planned, open, scope)
 }
 
 /** Resolved review items as the engine takes them: a value per row, with who chose it. */
@@ -72,16 +70,12 @@ function decidedRows(items: readonly ReviewItem[] | undefined): EntitySnapshot['
 }
 
 /**
- * Closes review items whose row a later change settled without a person (a side changed its
+ * Open review items whose row a later change settled without a person (a side changed its
  * value again, and the policy could decide): left open, a stale item would hold the row again
- * if the values ever came back to what they were.
+ * if the values ever came back to what they were. They close in the batch's own commit.
  */
-async function closeSettledReviews(planned: readonly { plan?: EntityPlan; group: EntityGroup }[], open: ReadonlyMap<string, readonly ReviewItem[]>, scope: AssembleScope): Promise<void> {
-  for (const { plan, group } of planned) {
-    for (const item of open.get(group.entityId) ?? []) {
-      if (plan && item.rowKey in plan.synced) await scope.deps.store.resolveReview(item.id, { dismissed: true, by: 'revsync (a later change settled the row)', at: scope.deps.now().toISOString() })
-    }
-  }
+function settledReviews(planned: readonly { plan?: EntityPlan; group: EntityGroup }[], open: ReadonlyMap<string, readonly ReviewItem[]>): { id: string; by: string }[] {
+  return planned.flatMap(({ plan, group }) => (open.get(group.entityId) ?? []).filter((item) => plan && item.rowKey in plan.synced).map((item) => ({ id: item.id, by: 'revsync (a later change settled the row)' })))
 }
 
 /** Open review items as the engine takes them: what each side held when the row was held. */
