@@ -19,6 +19,7 @@ const benches: Record<string, Bench> = {
   'connector-calls': () => benchConnectorCalls(),
   export: () => load('export', 'benchExport'),
   matching: () => runMatchingBench(),
+  'cli-startup': () => load('cli-startup', 'benchCliStartup'),
 }
 
 // Flags (`--large`) are read by the benchmarks themselves; the other arguments name benchmarks.

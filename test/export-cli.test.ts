@@ -14,9 +14,9 @@ const run = promisify(execFile)
 const main = new URL('../src/cli/main.ts', import.meta.url).pathname
 
 /** Runs the CLI as a user would; resolves with its exit code and output. */
-async function revsync(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function revsync(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', main, ...args])
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', main, ...args], { env: { ...process.env, ...env } })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string }
@@ -87,5 +87,20 @@ exports:
     assert.equal(r.code, 0, r.stderr)
     assert.match(r.stdout, /0 writes/)
     assert.match(r.stdout, /1 processed before/)
+  })
+
+  it('with REVSYNC_LOG=json an export logs its run as JSON lines on stderr, under a time-ordered run id', async () => {
+    const file = join(dir, 'logged.jsonl')
+    await writeFile(file, `${JSON.stringify(jobChange('Logged', 'Lead', 'logged@log-nowhere.io', { name: 'Log Nowhere' }))}\n`)
+    const r = await revsync(['-c', config, 'export', '--target', 'champions', file], { REVSYNC_LOG: 'json' })
+    assert.equal(r.code, 0, r.stderr)
+    const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const started = lines.find((l) => l.message === 'export started')
+    const finished = lines.find((l) => l.message === 'export finished')
+    assert.ok(started && finished, r.stderr)
+    assert.equal(started.target, 'champions')
+    assert.equal(finished.run, started.run)
+    assert.deepEqual(finished.outcomes, { created: 1, updated: 0, skipped: 0, failed: 0 })
+    assert.match(String(started.run), /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 })

@@ -1,3 +1,5 @@
+import { systemClock } from './system-clock.js'
+
 /** A structured logger: one line per event, fields as data. */
 export interface Logger {
   info(message: string, fields?: Readonly<Record<string, unknown>>): void
@@ -16,7 +18,7 @@ export function createJsonLogger(write: (line: string) => void = (l) => process.
   const secretKey = /token|password|secret|authorization|apikey|api_key/i
   const log = (level: string) => (message: string, fields: Readonly<Record<string, unknown>> = {}) => {
     const safe = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, secretKey.test(k) ? '[redacted]' : v]))
-    write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...safe })}\n`)
+    write(`${JSON.stringify({ time: systemClock().toISOString(), level, message, ...safe })}\n`)
   }
   return { info: log('info'), warn: log('warn'), error: log('error') }
 }

@@ -1,6 +1,6 @@
 import { formatReason } from './format-reason.js'
 import type { SyncReport } from '../app/sync/sync-report.js'
-import { showValue } from '../app/sync/show-value.js'
+import { showValue } from '../domain/normalize-value.js'
 
 /** A plan as a person reads it: per record, each write with the rule that decided it; `short` gives entity ids as people see them. */
 export function formatPlan(report: SyncReport, short: (id: string) => string = (id) => id): string {

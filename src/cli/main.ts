@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { Command } from 'commander'
-import { ConfigError } from '../app/config/config-error.js'
 import { registerSync } from './commands/sync.js'
 import { registerRuns } from './commands/runs.js'
 import { registerExplain } from './commands/explain.js'
@@ -11,6 +10,9 @@ import { registerExport } from './commands/export.js'
 import { registerReview } from './commands/review.js'
 import { registerMatch } from './commands/match.js'
 
+// Only command definitions load here (commander and a few small files): a command's code,
+// the store, vendor clients and the engine are imported by its action when it runs, so
+// `revsync --help` or a typo answers in about the time node itself starts.
 const program = new Command()
   .name('revsync')
   .description('keep revenue records in sync across CRMs, and export new people into a CRM')
@@ -31,6 +33,7 @@ registerMatch(program)
 try {
   await program.parseAsync()
 } catch (error) {
+  const { ConfigError } = await import('../app/config/config-error.js')
   // Config errors already name the file, line, path and fix; anything else gets its message only.
   console.error(error instanceof ConfigError ? error.message : `revsync: ${error instanceof Error ? error.message : String(error)}`)
   process.exitCode = 1

@@ -10,7 +10,8 @@ export function createProgressLine(stream: NodeJS.WriteStream = process.stderr):
   return {
     update(p) {
       if (!stream.isTTY) return
-      const now = Date.now()
+      // A monotonic timer for redraws, not the app's clock: nothing is stamped with it.
+      const now = performance.now()
       if (now - last < 100 && p.done !== p.total) return
       last = now
       shown = true

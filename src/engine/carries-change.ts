@@ -1,7 +1,7 @@
 import type { Mapping } from '../domain/mapping.js'
 import type { FieldValue, RemoteRecord } from '../domain/records.js'
 import type { Reason } from '../domain/reason.js'
-import { sameValue } from './normalize-value.js'
+import { sameValue } from '../domain/normalize-value.js'
 import { readRowValue } from './read-row-value.js'
 import type { RelatedDirectories } from './plan-entity.js'
 import { ownerDirectory } from './related-directory.js'

@@ -1,7 +1,7 @@
 import type { FieldValue } from '../domain/records.js'
 import type { FieldRow } from '../domain/mapping.js'
 import type { Reason } from '../domain/reason.js'
-import { normalizeValue, sameValue, showValue } from './normalize-value.js'
+import { normalizeValue, sameValue, showValue } from '../domain/normalize-value.js'
 
 /** One system's side of a row for one entity, in System of Record order. */
 export interface RowSide {

@@ -1,7 +1,7 @@
 import type { FilterConfig } from '../domain/config/mapping-config.js'
 import type { RemoteRecord } from '../domain/records.js'
 import type { Reason } from '../domain/reason.js'
-import { normalizeValue } from './normalize-value.js'
+import { normalizeValue } from '../domain/normalize-value.js'
 
 function test(filter: FilterConfig, record: RemoteRecord): boolean {
   const value = normalizeValue(record.fields[filter.field])

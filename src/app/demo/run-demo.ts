@@ -54,7 +54,7 @@ export async function runDemo(options: { storePath?: string; say: (line: string)
     say(`sandbox: SugarCRM ${sandbox.sugar.url} · HubSpot ${sandbox.hubspot.url} · Salesforce ${sandbox.salesforce.url} · store ${storePath} (SQLite)`)
     const app = await openAppFrom(loaded)
     try {
-      const { catalog } = await refreshFields(loaded.config, app.store, app.connectors, () => new Date())
+      const { catalog } = await refreshFields(loaded.config, app.store, app.connectors, app.now)
       const issues = checkFields(loaded.config, catalog)
       if (issues.length > 0) throw new ConfigError(loaded.locate(issues))
       say('config checked against the discovered fields of sugar Contacts, Leads and hubspot contacts\n')

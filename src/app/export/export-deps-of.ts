@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto'
-import { createSalesforceConnector } from '../../connectors/salesforce/connector.js'
 import type { Connector } from '../../domain/connector.js'
 import type { App } from '../open-app.js'
 import type { ExportDeps } from './export-deps.js'
 
 /**
- * Export dependencies over an open app: its store and connectors, the real clock and ids,
- * and a second Salesforce connector that asks for lead assignment rules on create, made
- * only when a target routes leads that way.
+ * Export dependencies over an open app: its store, connectors, clock, time-ordered ids and
+ * logger, and a second Salesforce connector that asks for lead assignment rules on create,
+ * made by the app only when a target routes leads that way.
  */
 export function exportDepsOf(app: App, extra: Partial<ExportDeps> = {}): ExportDeps {
   return {
@@ -16,11 +14,11 @@ export function exportDepsOf(app: App, extra: Partial<ExportDeps> = {}): ExportD
     assignmentConnector: (system: string): Connector => {
       const config = app.config.systems[system]
       if (config?.kind !== 'salesforce') throw new Error(`assignment rules need a Salesforce system; "${system}" is ${config?.kind ?? 'not configured'}`)
-      return createSalesforceConnector(config, {}, { autoAssignLeadsOnCreate: true })
+      return app.connector(system, { assignLeadsOnCreate: true })
     },
-    now: () => new Date(),
-    newId: randomUUID,
-    logger: app.syncDeps().logger,
+    now: app.now,
+    newId: () => app.newId(),
+    logger: app.logger,
     ...extra,
   }
 }

@@ -73,6 +73,8 @@ class ExportRun {
     const { deps, report } = this
     const callsBefore = this.calls()
     if (!this.dryRun) await deps.store.startRun({ id: report.runId, kind: 'export', name: this.target.name, startedAt: deps.now().toISOString() })
+    const run = { run: report.runId, target: this.target.name }
+    deps.logger.info(this.dryRun ? 'export plan started' : 'export started', { ...run, system: this.target.system, file: this.file })
     try {
       let batch: ValidLine[] = []
       for await (const read of readSignalFile(this.file, format)) {
@@ -87,10 +89,12 @@ class ExportRun {
       await this.flush(batch)
       report.apiCalls = this.calls() - callsBefore
       if (!this.dryRun) await deps.store.finishRun(report.runId, { finishedAt: deps.now().toISOString(), status: 'succeeded', summary: summaryOf(report) })
+      deps.logger.info(this.dryRun ? 'export plan finished' : 'export finished', { ...summaryOf(report), ...run })
       return report
     } catch (error) {
       report.apiCalls = this.calls() - callsBefore
       const summary = { ...summaryOf(report), error: error instanceof Error ? error.message : String(error) }
+      deps.logger.error('export failed', { ...run, error: summary.error })
       if (!this.dryRun) await deps.store.finishRun(report.runId, { finishedAt: deps.now().toISOString(), status: 'failed', summary }).catch(() => {})
       throw error
     }

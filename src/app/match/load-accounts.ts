@@ -39,7 +39,7 @@ export async function loadAccounts(source: AccountsSource): Promise<LoadedAccoun
     const file = await readAccountsFile(source.file, source.format)
     return { accounts: file.accounts, label: basename(source.file), invalid: file.invalid, ignored: file.ignored, options: {}, optionsFrom: null }
   }
-  const { config } = await loadConfig(source.configPath)
+  const { config, unresolved } = await loadConfig(source.configPath)
   let systemName = source.system
   let options: AccountMatchOptions = {}
   let optionsFrom: string | null = null
@@ -59,7 +59,7 @@ export async function loadAccounts(source: AccountsSource): Promise<LoadedAccoun
   if (systemName === undefined) throw new MatchError(`name the accounts: --accounts FILE, --system NAME (${names.join(', ') || 'no systems configured'}) or --export TARGET`)
   const system = config.systems[systemName]
   if (system === undefined) throw new MatchError(`no system named "${systemName}" in ${source.configPath}; it has: ${names.join(', ') || 'none'}`)
-  const read = await readSystemAccounts(createConnector(system), source.withContacts)
+  const read = await readSystemAccounts(createConnector(system, { missing: unresolved.get(systemName) ?? [] }), source.withContacts)
   const contacts = read.contacts ? `, ${read.contacts.read} ${read.contacts.object} read, ${read.contacts.onAccounts} on an account` : ''
   return { accounts: read.accounts, label: `system "${systemName}" (${system.kind} ${read.companyObject}${contacts})`, invalid: [], ignored: [], options, optionsFrom }
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { extname } from 'node:path'
 import { createInterface } from 'node:readline'
-import { parseCsv } from '../export/parse-csv.js'
+import { parseCsv } from '../files/parse-csv.js'
 
 /** The formats `revsync match` reads. */
 export type RecordFormat = 'jsonl' | 'csv'

@@ -1,7 +1,7 @@
 import type { FieldRow, Mapping } from '../../domain/mapping.js'
 import { pathFor } from '../../domain/mapping.js'
 import type { RemoteRecord } from '../../domain/records.js'
-import { normalizeValue } from '../../engine/normalize-value.js'
+import { normalizeValue } from '../../domain/normalize-value.js'
 import { readRowValue } from '../../engine/read-row-value.js'
 import type { EntityGroup } from './entity-group.js'
 import type { SyncDeps } from './sync-deps.js'

@@ -1,22 +1,7 @@
 import { InvalidArgumentError, Option } from 'commander'
 import type { Command } from 'commander'
-import { formatBadLine, formatMatchRun } from '../../app/match/format-match.js'
-import type { AccountsSource } from '../../app/match/load-accounts.js'
-import { runMatch } from '../../app/match/run-match.js'
-
-interface MatchFlags {
-  readonly accounts?: string
-  readonly accountsFormat?: string
-  readonly system?: string
-  readonly export?: string
-  readonly withContacts?: boolean
-  readonly kind?: 'companies' | 'people'
-  readonly format?: string
-  readonly out?: string
-  readonly threshold?: number
-  readonly tieBreak?: 'lowest-id' | 'ambiguous'
-  readonly samples?: number
-}
+import type { MatchFlags } from '../actions/match-action.js'
+import type { GlobalFlags } from '../global-flags.js'
 
 function score(value: string): number {
   const n = Number(value)
@@ -28,16 +13,6 @@ function count(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('give a whole number such as 5')
   return n
-}
-
-/** The accounts flags as one source; exactly one of a file, a system or an export target. */
-function accountsSource(flags: MatchFlags, configPath: string): AccountsSource {
-  if (flags.accounts !== undefined) {
-    if (flags.withContacts) throw new Error('--with-contacts reads contacts from a system; with --accounts FILE give each account\'s contactEmailDomains (and contactCount) in the file')
-    return { file: flags.accounts, ...(flags.accountsFormat ? { format: flags.accountsFormat } : {}) }
-  }
-  if (flags.system === undefined && flags.export === undefined) throw new Error('say what to match against: --accounts FILE, --system NAME (a system in revsync.yaml) or --export TARGET (an export target\'s system and matching settings)')
-  return { configPath, withContacts: flags.withContacts ?? false, ...(flags.system ? { system: flags.system } : {}), ...(flags.export ? { exportTarget: flags.export } : {}) }
 }
 
 /** `revsync match INPUT`: previews account matching for a file of companies or people, before an export is turned on. */
@@ -66,21 +41,7 @@ Examples:
   revsync match signals.jsonl --export hubspot --with-contacts --out preview.jsonl
   revsync match companies.csv --system salesforce --threshold 0.95 --out - | jq 'select(.status != "matched")'`)
     .action(async (input: string, flags: MatchFlags) => {
-      const toStdout = flags.out === '-'
-      const print = (line: string) => (toStdout ? console.error(line) : console.log(line))
-      const run = await runMatch(
-        {
-          input,
-          accounts: accountsSource(flags, program.opts<{ config: string }>().config),
-          ...(flags.format ? { format: flags.format } : {}),
-          ...(flags.kind ? { kind: flags.kind } : {}),
-          ...(toStdout ? { out: process.stdout } : flags.out ? { out: flags.out } : {}),
-          ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
-          ...(flags.tieBreak ? { tieBreak: flags.tieBreak } : {}),
-          ...(flags.samples !== undefined ? { samples: flags.samples } : {}),
-        },
-        { onInvalid: (where, errors) => console.error(formatBadLine(where, errors)) },
-      )
-      print(formatMatchRun(run).join('\n'))
+      const { matchAction } = await import('../actions/match-action.js')
+      await matchAction(program.opts<GlobalFlags>(), input, flags)
     })
 }

@@ -1,17 +1,11 @@
 import type { Command } from 'commander'
-import { openApp } from '../../app/open-app.js'
-import { cliLogger } from '../cli-logger.js'
-import { runSync } from '../../app/sync/run-sync.js'
-import { syncOrder } from '../../app/sync/sync-order.js'
-import { formatSyncReport } from '../format-report.js'
-import { createProgressLine } from '../progress.js'
-import { formatPlan } from '../format-plan.js'
-import { planExport } from './export.js'
-import { shortIds } from '../../app/short-ids.js'
-import { LeaseHeldError } from '../../app/lease-held-error.js'
-import { waitHelp, waitSecondsOf } from '../wait-option.js'
+import type { GlobalFlags } from '../global-flags.js'
+import { waitHelp } from '../wait-option.js'
 
-/** `revsync sync` and `revsync plan`: run the mappings, or show what a run would write. */
+/**
+ * `revsync sync` and `revsync plan`: run the mappings, or show what a run would write. Only
+ * the definitions load with the CLI; each action imports its code when it runs.
+ */
 export function registerSync(program: Command): void {
   program
     .command('sync')
@@ -19,32 +13,8 @@ export function registerSync(program: Command): void {
     .option('-m, --mapping <name>', 'run only this mapping')
     .option('--wait [seconds]', waitHelp)
     .action(async (options: { mapping?: string; wait?: true | string }) => {
-      const waitSeconds = waitSecondsOf(options.wait)
-      const app = await openApp(program.opts<{ config: string }>().config, cliLogger(program))
-      const progress = createProgressLine()
-      let failed = 0
-      let held = false
-      try {
-        for (const name of options.mapping ? [options.mapping] : syncOrder(app.config)) {
-          try {
-            const report = await runSync(app.config, name, app.syncDeps({ onProgress: progress.update }), waitSeconds === undefined ? {} : { waitSeconds })
-            progress.done()
-            console.log(formatSyncReport(report, await shortIds(app.store, 'run', [report.runId])))
-            failed += Object.values(report.failed).reduce((a, b) => a + b, 0)
-          } catch (error) {
-            // Each mapping has its own lease: one held by another run does not stop the others.
-            if (!(error instanceof LeaseHeldError)) throw error
-            progress.done()
-            console.error(`revsync: ${error.message}`)
-            held = true
-          }
-        }
-      } finally {
-        await app.close()
-      }
-      // Failed records are retried by the next run, but cron and CI must notice them (as with
-      // export). A mapping skipped because another run holds it wrote nothing at all: 4 first.
-      process.exitCode = held ? 4 : failed > 0 ? 3 : 0
+      const { syncAction } = await import('../actions/sync-action.js')
+      await syncAction(program.opts<GlobalFlags>(), options)
     })
 
   program
@@ -56,20 +26,11 @@ export function registerSync(program: Command): void {
     .action(async (file: string | undefined, options: { mapping?: string; export?: string }) => {
       if (options.export !== undefined) {
         if (file === undefined) throw new Error('plan --export NAME needs the signal file: revsync plan --export NAME FILE')
-        process.exitCode = await planExport(program.opts<{ config: string }>().config, options.export, file)
+        const { planExportAction } = await import('../actions/export-action.js')
+        await planExportAction(program.opts<GlobalFlags>(), options.export, file)
         return
       }
-      const app = await openApp(program.opts<{ config: string }>().config, cliLogger(program))
-      let writes = 0
-      try {
-        for (const name of options.mapping ? [options.mapping] : syncOrder(app.config)) {
-          const report = await runSync(app.config, name, app.syncDeps(), { dryRun: true })
-          console.log(formatPlan(report, await shortIds(app.store, 'entity', report.plans.map((p) => p.plan.entityId))))
-          writes += report.writes
-        }
-      } finally {
-        await app.close()
-      }
-      process.exitCode = writes > 0 ? 2 : 0
+      const { planAction } = await import('../actions/sync-action.js')
+      await planAction(program.opts<GlobalFlags>(), options)
     })
 }

@@ -1,9 +1,11 @@
-import { closest } from '../../domain/config/check-fields.js'
-import type { AccountMatchResult } from '../../matching/index.js'
-import { INPUT_FIELDS } from './parse-input.js'
-import { ACCOUNT_FIELDS } from './read-accounts-file.js'
-import type { FieldError } from './read-records.js'
-import type { MatchRun, SampleLine } from './run-match.js'
+import { closest } from '../domain/config/check-fields.js'
+import { INPUT_FIELDS } from '../app/match/parse-input.js'
+import { ACCOUNT_FIELDS } from '../app/match/read-accounts-file.js'
+import type { FieldError } from '../app/match/read-records.js'
+import type { MatchRun, SampleLine } from '../app/match/run-match.js'
+
+/** One account match result, as the app's run hands it over (the CLI reaches matching only through app). */
+type AccountMatchResult = SampleLine['result']
 
 /** A bad line as one message: `FILE:LINE: field message; …`. */
 export function formatBadLine(where: string, errors: readonly FieldError[]): string {

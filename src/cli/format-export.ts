@@ -1,6 +1,6 @@
-import { showValue } from '../../engine/normalize-value.js'
-import type { ExportReport, InvalidLine, SignalOutcome } from './export-report.js'
-import { writesOf } from './export-report.js'
+import { showValue } from '../domain/normalize-value.js'
+import type { ExportReport, InvalidLine, SignalOutcome } from '../app/export/export-report.js'
+import { writesOf } from '../app/export/export-report.js'
 
 const verbs = { created: 'create', updated: 'update', skipped: 'skip', failed: 'fail' } as const
 

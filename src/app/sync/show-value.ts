@@ -1,1 +1,0 @@
-export { showValue } from '../../engine/normalize-value.js'
