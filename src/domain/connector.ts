@@ -20,6 +20,12 @@ export interface Connector {
    * `hs_object_id`): revsync fetches linked records by id this way.
    */
   lookup(object: string, key: LookupKey, options?: ReadOptions): Promise<Map<string, RemoteRecord[]>>
+  /**
+   * Whether `write` can create by upsert keyed on `field` of `object`: one call that updates
+   * the record holding the value, or creates one, because the system keeps the value unique.
+   * Absent or false: creates with `upsert` are not asked of this connector.
+   */
+  upserts?(object: string, field: string): boolean
   /** Creates and updates in the largest batches the API allows; one result per op, same order. */
   write(object: string, ops: readonly WriteOp[]): Promise<WriteResult[]>
   /**

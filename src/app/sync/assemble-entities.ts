@@ -33,6 +33,8 @@ export interface AssembleScope {
   readonly deferred: Set<string>
   /** Other systems' companies, read and indexed once per run for matching. */
   readonly companyIndexes: CompanyIndexes
+  /** Creates into one-way targets go by upsert, so matching does not look there first. */
+  readonly upserts?: boolean
 }
 
 /** A batch's entities, and how many of its linked records carried no change. */
@@ -79,7 +81,7 @@ export async function assembleChanged(scope: AssembleScope, batch: ChangedBatch)
   await completeLinked(mapping, [...groups.values()], deps)
   // A lead's new contact arrives as an unlinked change too; it already belongs to the lead's entity.
   const claimed = new Set([...groups.values()].flatMap((g) => g.links.map((l) => `${l.system}/${l.recordId}`)))
-  const fresh = await matchUnlinked(mapping, new Map([[system, unlinked.filter((r) => !claimed.has(`${system}/${r.id}`))]]), deps, { companyIndexes: scope.companyIndexes, ...(scope.claimed ? { claimed: scope.claimed } : {}) })
+  const fresh = await matchUnlinked(mapping, new Map([[system, unlinked.filter((r) => !claimed.has(`${system}/${r.id}`))]]), deps, { companyIndexes: scope.companyIndexes, upserts: scope.upserts === true, ...(scope.claimed ? { claimed: scope.claimed } : {}) })
   const converted = await claimConverted(mapping, fresh, deps)
   await completeLinked(mapping, converted, deps)
   return { groups: [...groups.values(), ...fresh], unchanged }

@@ -6,6 +6,7 @@ import { readRowValue } from '../../engine/read-row-value.js'
 import type { EntityGroup } from './entity-group.js'
 import type { SyncDeps } from './sync-deps.js'
 import { mappedFields } from './mapped-fields.js'
+import { upsertsInto } from './upsert-targets.js'
 import { matchCompaniesIn } from './match-companies.js'
 import type { CompanyIndexes } from './match-companies.js'
 import type { Reason } from '../../domain/reason.js'
@@ -23,6 +24,8 @@ export interface MatchOptions {
   readonly claimed?: Set<string>
   /** Other systems' companies, read and indexed once per run. */
   readonly companyIndexes?: CompanyIndexes
+  /** Leave systems that creates reach by upsert un-looked-up (`upsertsInto`); a plan, which writes nothing, still looks. */
+  readonly upserts?: boolean
 }
 
 /**
@@ -58,7 +61,12 @@ export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<stri
     // A record that did not change this run can share the key too: look in the system itself.
     await addUnchangedDuplicates(mapping, row, system, keyed, deps)
     holdDuplicates(row, system, keyed, groups)
-    for (const other of others) await matchAgainst(mapping, row, system, other, keyed, groups, claimed, deps)
+    for (const other of others) {
+      // The upsert that creates there matches by the key itself: looking first would cost a call a batch.
+      const objects = mapping.config.systems.find((s) => s.system === other)?.objects ?? []
+      if (options.upserts && objects.length > 0 && objects.every((o) => upsertsInto(mapping, deps.connectors, other, o))) continue
+      await matchAgainst(mapping, row, system, other, keyed, groups, claimed, deps)
+    }
     deps.onProgress?.({ phase: 'match', system, done: records.length, total: records.length })
   }
   return [...groups.values()].map(unlinkHeld)

@@ -10,7 +10,7 @@ import { readChanges } from './read.js'
 import { removeRecords } from './remove.js'
 import { toObjectSchema } from './schema.js'
 import { listUsers } from './users.js'
-import { writeRecords } from './write.js'
+import { upsertsBy, writeRecords } from './write.js'
 
 export type { HubSpotConnectorDeps } from './client.js'
 
@@ -55,6 +55,7 @@ export function createHubSpotConnector(config: HubSpotConnectorConfig, deps: Hub
     describe: (object) => guard(async () => toObjectSchema(hubSpotObject(object), await properties.refresh(hubSpotObject(object)))),
     read: (object: string, since?: Cursor, options?: ReadOptions) => guardPages(() => readChanges(api, properties, hubSpotObject(object), since, options)),
     lookup: (object, key, options) => guard(() => lookupRecords(api, properties, hubSpotObject(object), key, options)),
+    upserts: (object, field) => upsertsBy(object, field),
     write: (object, ops) => guard(() => writeRecords(api, properties, hubSpotObject(object), ops)),
     remove: (object, ids) => guard(() => removeRecords(api, hubSpotObject(object), ids)),
     users: () => guard(() => listUsers(api)),
