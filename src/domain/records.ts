@@ -72,6 +72,12 @@ export type WriteOp =
       readonly refs?: RecordRefs
       /** Lets the connector find what a create whose answer was lost made, instead of making it twice. */
       readonly key?: CreateKey
+      /**
+       * The sync did not look `key` up first: a record that already holds it is to be updated
+       * with these fields rather than a second one made. Asked only where `Connector.upserts`
+       * says the key is unique, and only of a system the mapping never reads.
+       */
+      readonly upsert?: true
     }
   | {
       readonly kind: 'update'
@@ -101,6 +107,8 @@ export type WriteResult =
       readonly modifiedAt?: string
       /** Set on a create whose answer was lost: the id is the record the lost attempt made, found by the op's key. */
       readonly recovered?: true
+      /** Set on an upsert that found a record already holding its key and updated it instead of creating one. */
+      readonly matched?: true
     }
   | {
       readonly ok: false

@@ -5,6 +5,7 @@ import type { UserDirectory } from '../../engine/user-directory.js'
 import type { ChangedBatch } from './changed-batches.js'
 import type { EntityGroup } from './entity-group.js'
 import { newGroup } from './entity-group.js'
+import { mappedFields } from './mapped-fields.js'
 import { fetchById, want } from './fetch-by-id.js'
 import { claimConverted } from './claim-converted.js'
 import { loadRelated } from './load-related.js'
@@ -32,6 +33,8 @@ export interface AssembleScope {
   readonly deferred: Set<string>
   /** Other systems' companies, read and indexed once per run for matching. */
   readonly companyIndexes: CompanyIndexes
+  /** Creates into one-way targets go by upsert, so matching does not look there first. */
+  readonly upserts?: boolean
 }
 
 /** A batch's entities, and how many of its linked records carried no change. */
@@ -78,7 +81,7 @@ export async function assembleChanged(scope: AssembleScope, batch: ChangedBatch)
   await completeLinked(mapping, [...groups.values()], deps)
   // A lead's new contact arrives as an unlinked change too; it already belongs to the lead's entity.
   const claimed = new Set([...groups.values()].flatMap((g) => g.links.map((l) => `${l.system}/${l.recordId}`)))
-  const fresh = await matchUnlinked(mapping, new Map([[system, unlinked.filter((r) => !claimed.has(`${system}/${r.id}`))]]), deps, { companyIndexes: scope.companyIndexes, ...(scope.claimed ? { claimed: scope.claimed } : {}) })
+  const fresh = await matchUnlinked(mapping, new Map([[system, unlinked.filter((r) => !claimed.has(`${system}/${r.id}`))]]), deps, { companyIndexes: scope.companyIndexes, upserts: scope.upserts === true, ...(scope.claimed ? { claimed: scope.claimed } : {}) })
   const converted = await claimConverted(mapping, fresh, deps)
   await completeLinked(mapping, converted, deps)
   return { groups: [...groups.values(), ...fresh], unchanged }
@@ -119,7 +122,7 @@ async function completeLinked(mapping: Mapping, groups: readonly EntityGroup[], 
   for (const [system, perObject] of wanted) {
     const connector = deps.connectors.get(system)
     if (!connector) continue
-    const found = await fetchById(connector, perObject)
+    const found = await fetchById(connector, perObject, (object) => mappedFields(mapping, system, object))
     for (const group of groups) {
       for (const link of [...(links.get(group.entityId) ?? []), ...group.links]) {
         if (link.system !== system || group.records.has(system)) continue

@@ -3,6 +3,7 @@ import type { Mapping } from '../../domain/mapping.js'
 import { pathFor } from '../../domain/mapping.js'
 import type { CreateKey, WriteOp, WriteResult } from '../../domain/records.js'
 import type { PlannedWrite } from '../../engine/entity-plan.js'
+import { upsertsInto } from './upsert-targets.js'
 
 /** A planned write and what the system answered. */
 export interface WriteOutcome {
@@ -36,6 +37,15 @@ function recoveredReason(write: PlannedWrite, key: CreateKey | undefined) {
 }
 
 /**
+ * A create that its upsert found already made: the record holding the key was updated, so the
+ * run records an update of it, linked, with the match as its reason in place of the create's.
+ */
+function matchedWrite(write: PlannedWrite, id: string, key: CreateKey | undefined): PlannedWrite {
+  const match = { rule: 'match.key', detail: `${write.system} ${write.object} ${id} already held ${key ? `${key.field} ${key.value}` : 'the key'}; matched by it and updated, not created` }
+  return { ...write, kind: 'update', recordId: id, reasons: [match, ...write.reasons.filter((r) => r.rule !== 'create')] }
+}
+
+/**
  * Sends planned writes to their systems, one `write` call per system and object so each
  * connector can fill its largest batches; every write gets its own result back. Creates carry
  * the mapping's match key, so a connector never makes one twice after a lost answer.
@@ -52,8 +62,9 @@ export async function executeWrites(
     groups.set(key, group)
     const ref = String(i)
     const createKey = write.kind === 'create' ? createKeyOf(mapping, write) : undefined
+    const upsert = createKey !== undefined && mapping !== undefined && upsertsInto(mapping, connectors, write.system, write.object)
     const op: WriteOp = write.kind === 'create'
-      ? { kind: 'create', ref, fields: write.fields, refs: write.refs, ...(createKey ? { key: createKey } : {}) }
+      ? { kind: 'create', ref, fields: write.fields, refs: write.refs, ...(createKey ? { key: createKey } : {}), ...(upsert ? { upsert: true as const } : {}) }
       : { kind: 'update', ref, id: write.recordId as string, fields: write.fields, refs: write.refs }
     group.items.push({ entityId, write, op })
   })
@@ -66,7 +77,10 @@ export async function executeWrites(
     for (const item of group.items) {
       const result = byRef.get(item.op.ref) ?? { ok: false, ref: item.op.ref, code: 'unknown', vendorCode: 'NO_RESULT', message: `${group.system} returned no result for this record` }
       const recovered = result.ok && result.recovered === true
-      const write = recovered ? { ...item.write, reasons: [...item.write.reasons, recoveredReason(item.write, item.op.kind === 'create' ? item.op.key : undefined)] } : item.write
+      const key = item.op.kind === 'create' ? item.op.key : undefined
+      const write = result.ok && result.matched === true
+        ? matchedWrite(item.write, result.id, key)
+        : recovered ? { ...item.write, reasons: [...item.write.reasons, recoveredReason(item.write, key)] } : item.write
       outcomes.push({ entityId: item.entityId, write, result })
     }
   }

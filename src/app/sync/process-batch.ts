@@ -7,6 +7,7 @@ import type { AssembleScope } from './assemble-entities.js'
 import type { CursorCommit } from './changed-batches.js'
 import type { EntityGroup } from './entity-group.js'
 import { executeWrites } from './execute-writes.js'
+import { guardMatched } from './guard-matched.js'
 import { loadRelated } from './load-related.js'
 import { recordBatch } from './record-batch.js'
 import { applyDeletes } from './apply-deletes.js'
@@ -48,7 +49,7 @@ export async function processBatch(scope: AssembleScope, groups: readonly Entity
     for (const { write } of writes) bump(write.kind === 'create' ? report.created : report.updated, write.system)
     return
   }
-  const outcomes = await executeWrites(writes, deps.connectors, mapping)
+  const outcomes = await guardMatched(mapping.name, await executeWrites(writes, deps.connectors, mapping), deps.store)
   deps.afterWrites?.(batch)
   const { commit, problems } = recordBatch({ runId: report.runId, mapping: mapping.name, at: deps.now().toISOString(), newId: deps.newId, previous: synced, reviews }, planned, outcomes, report)
   if (cursor) deps.beforeCursorCommit?.()

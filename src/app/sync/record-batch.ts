@@ -92,7 +92,9 @@ export function recordBatch(
     if (result.ok) {
       bump(write.kind === 'create' ? report.created : report.updated, write.system)
       report.writes++
-      if (write.kind === 'create') links.push({ mapping, entityId, system: write.system, object: write.object, recordId: result.id })
+      // An upsert that matched is recorded as an update, and its record is linked as a match.
+      if (result.matched === true) report.linked++
+      if (write.kind === 'create' || result.matched === true) links.push({ mapping, entityId, system: write.system, object: write.object, recordId: result.id })
       items.push(item(entityId, write.system, write.object, result.id, { action: write.kind, before: write.before, after, reasons: write.reasons }))
     } else {
       bump(report.failed, write.system)

@@ -22,12 +22,21 @@ export interface Item {
 }
 
 interface Answer {
-  readonly results: readonly { readonly id: string; readonly objectWriteTraceId?: string; readonly updatedAt?: Date; readonly properties?: Readonly<Record<string, string | null>> }[]
+  readonly results: readonly { readonly id: string; readonly objectWriteTraceId?: string; readonly updatedAt?: Date; readonly properties?: Readonly<Record<string, string | null>>; readonly _new?: boolean }[]
   readonly errors: readonly BatchErrorLike[]
 }
 
 type CreateBody = Parameters<HubSpotSdk['objects']['batchApi']['create']>[1]
 type UpdateBody = Parameters<HubSpotSdk['objects']['batchApi']['update']>[1]
+type UpsertBody = Parameters<HubSpotSdk['objects']['batchApi']['upsert']>[1]
+
+/**
+ * Whether a create keyed on `field` can be an upsert: HubSpot upserts by a unique property, and
+ * keeps contact emails unique without flagging the property (as batch read by email relies on).
+ */
+export function upsertsBy(object: string, field: string): boolean {
+  return object === 'contacts' && field === 'email'
+}
 
 /** The properties an op writes; the owner ref becomes `hubspot_owner_id`, blank clears it. */
 export function toProperties(op: WriteOp, dropBlanks: boolean): Record<string, string> {
@@ -58,7 +67,8 @@ function assign(object: HubSpotObject, items: readonly Item[], answer: Answer, o
   const untraced: Answer['results'][number][] = []
   for (const r of answer.results) {
     const item = r.objectWriteTraceId === undefined ? undefined : byTrace.get(r.objectWriteTraceId)
-    if (item) out[item.index] = { ok: true, ref: item.op.ref, id: r.id, ...optional('modifiedAt', modifiedAt(object, r)) }
+    // An upsert that found its key's record updated it (`new: false`): a match, not a create.
+    if (item) out[item.index] = { ok: true, ref: item.op.ref, id: r.id, ...optional('modifiedAt', modifiedAt(object, r)), ...(r._new === false ? { matched: true as const } : {}) }
     else untraced.push(r)
   }
   for (const error of answer.errors) {
@@ -117,6 +127,21 @@ function sendCreates(api: HubSpotApi, object: HubSpotObject) {
   }
 }
 
+/**
+ * Upserts keyed on the create's key. Sending one twice updates the record the first made, so
+ * unlike a create it is retried like any idempotent call after a lost answer.
+ */
+function sendUpserts(api: HubSpotApi, object: HubSpotObject) {
+  return async (items: readonly Item[]): Promise<Answer> => {
+    const inputs = items.map(({ index, op }) => {
+      const key = op.kind === 'create' ? op.key : undefined
+      return { idProperty: key?.field ?? '', id: key?.value ?? '', properties: toProperties(op, true), objectWriteTraceId: String(index) }
+    })
+    const body: UpsertBody = { inputs }
+    return answerOf(await api.call(`upsert ${object}`, (sdk) => sdk.objects.batchApi.upsert(object, body)))
+  }
+}
+
 function sendUpdates(api: HubSpotApi, object: HubSpotObject) {
   return async (items: readonly Item[]): Promise<Answer> => {
     const inputs = items.map(({ index, op }) => ({ id: op.kind === 'update' ? op.id : '', properties: toProperties(op, false), objectWriteTraceId: String(index) }))
@@ -164,7 +189,17 @@ async function createRecords(api: HubSpotApi, properties: PropertyCache, object:
 export async function writeRecords(api: HubSpotApi, properties: PropertyCache, object: HubSpotObject, ops: readonly WriteOp[]): Promise<WriteResult[]> {
   const out: WriteResult[] = new Array(ops.length)
   const items = ops.map((op, index) => ({ index, op }))
-  await createRecords(api, properties, object, items.filter((i) => i.op.kind === 'create'), out)
+  const isUpsert = (op: WriteOp): boolean => op.kind === 'create' && op.upsert === true && op.key !== undefined && upsertsBy(object, op.key.field)
+  await createRecords(api, properties, object, items.filter((i) => i.op.kind === 'create' && !isUpsert(i.op)), out)
+  const upserts = items.filter((i) => isUpsert(i.op))
+  for (const part of chunk(upserts, writeBatchSize)) await runBatch(api, object, part, sendUpserts(api, object), out)
+  // Upsert inputs take no associations; a company is set as on an update of the record it reached.
+  const upserted = upserts.flatMap((i): Item[] => {
+    const result = out[i.index]
+    // A new record with no company needs no association call; one found by its key may hold an old one.
+    const relevant = result?.ok === true && i.op.refs !== undefined && (result.matched === true || Object.values(i.op.refs).some((v) => v))
+    return relevant && result?.ok && i.op.refs !== undefined ? [{ index: i.index, op: { kind: 'update', ref: i.op.ref, id: result.id, fields: i.op.fields, refs: i.op.refs } }] : []
+  })
   const updates = items.filter((i) => i.op.kind === 'update')
   const withProperties: Item[] = []
   for (const item of updates) {
@@ -175,6 +210,6 @@ export async function writeRecords(api: HubSpotApi, properties: PropertyCache, o
   for (const round of updateRounds(withProperties)) {
     for (const part of chunk(round, writeBatchSize)) await runBatch(api, object, part, sendUpdates(api, object), out)
   }
-  await syncRelations(api, object, updates, out)
+  await syncRelations(api, object, [...upserted, ...updates], out)
   return out
 }
