@@ -10,6 +10,8 @@ import { registerDemo } from './commands/demo.js'
 import { registerExport } from './commands/export.js'
 import { registerReview } from './commands/review.js'
 import { registerMatch } from './commands/match.js'
+import { registerServe } from './commands/serve.js'
+import { registerToken } from './commands/token.js'
 
 const program = new Command()
   .name('revsync')
@@ -27,6 +29,8 @@ registerSandbox(program)
 registerDemo(program)
 registerExport(program)
 registerMatch(program)
+registerServe(program)
+registerToken(program)
 
 try {
   await program.parseAsync()
