@@ -64,7 +64,7 @@ module.exports = {
       name: 'queue-implementations-behind-the-port',
       severity: 'error',
       comment: 'Code outside src/queue and the composition in src/app/service knows the Queue port only, so a PostgreSQL queue can replace the in-process one.',
-      from: { path: '^src/(?!queue|app/service/in-process-queue-for)' },
+      from: { path: '^src/(?!queue|app/service/in-process-queue-for)', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/queue/(?!queue\\.ts$)' },
     },
     {
