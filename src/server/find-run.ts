@@ -20,10 +20,6 @@ export async function findRun(service: ServiceContext, typed: string): Promise<S
     throw new Problem(/ambiguous/.test(message) ? 409 : /no run/.test(message) ? 404 : 400, 'Unknown run', message.replace('revsync runs', 'GET /v1/runs'), 'path.id')
   }
   const run = await service.app.store.getRun(id)
-  if (!run) {
-    // A job that ended before its run began (another run held the mapping) leaves no run.
-    const failed = await service.queue.get(id)
-    throw new Problem(404, 'Unknown run', failed?.error ?? `no run ${typed}; see GET /v1/runs`, 'path.id')
-  }
+  if (!run) throw new Problem(404, 'Unknown run', `no run ${typed}; see GET /v1/runs`, 'path.id')
   return { ...run, status: shownStatus(run, await service.app.store.listLeases(), service.now()) }
 }

@@ -58,7 +58,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const { port } = server.address() as AddressInfo
   const worker = startWorker({ app, queue, events: context.events, logger: options.logger })
   const scheduler = startScheduler({ app, queue, logger: options.logger, now, newId: () => newId(), ...(options.tickMs ? { tickMs: options.tickMs } : {}) })
-  void scheduler.tick()
+  void scheduler.tick().catch((error: unknown) => options.logger.error('scheduler failed', { error: String(error) }))
   let stopping: Promise<void> | undefined
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,

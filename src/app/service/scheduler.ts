@@ -42,18 +42,22 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
   // Enqueued here, not started yet: counts as the last start so a slow queue does not re-enqueue.
   const enqueuedAt = new Map<string, Date>()
   let busy: Promise<string[]> | undefined
+  const due = (schedule: ScheduleConfig, ...starts: (Date | undefined)[]): boolean => {
+    const last = starts.filter((d): d is Date => d !== undefined).sort((a, b) => b.getTime() - a.getTime())[0]
+    return nextRunAt(schedule, last, deps.now()).getTime() <= deps.now().getTime()
+  }
   const check = async (): Promise<string[]> => {
-    if (scheduled.length === 0) return []
-    const now = deps.now()
+    // Due by what this process queued: only then is the store asked (an idle service stays idle).
+    const candidates = scheduled.filter(({ name, schedule }) => due(schedule, enqueuedAt.get(name)))
+    if (candidates.length === 0) return []
     const active = new Set((await deps.queue.active()).map((j) => j.mapping))
     const started = await lastStarts(deps.app)
     const queued: string[] = []
-    for (const { name, schedule } of scheduled) {
-      if (active.has(name)) continue
-      const ran = [started.get(name), enqueuedAt.get(name)].filter((d): d is Date => d !== undefined).sort((a, b) => b.getTime() - a.getTime())[0]
-      if (nextRunAt(schedule, ran, now).getTime() > now.getTime()) continue
+    for (const { name, schedule } of candidates) {
+      // A run started another way (the API, a CLI sync, another process) counts as well.
+      if (active.has(name) || !due(schedule, started.get(name), enqueuedAt.get(name))) continue
       await deps.queue.enqueue({ kind: 'sync', mapping: name, runId: deps.newId(), trigger: 'schedule' })
-      enqueuedAt.set(name, now)
+      enqueuedAt.set(name, deps.now())
       queued.push(name)
       deps.logger.info('scheduled run queued', { mapping: name })
     }
