@@ -116,6 +116,28 @@ describe('revsync serve: the HTTP API', () => {
     assert.deepEqual(ended, [{ event: 'finished', data: { type: 'finished', status: 'succeeded' } }], 'a run over answers with its end alone')
   })
 
+  it('a run the lease keeps out (another process holds the mapping) ends skipped, naming the holder, and writes nothing', slow, async () => {
+    const store = service.context.app.store
+    const now = new Date()
+    const holder = { kind: 'sync' as const, name: 'people', runId: 'run-elsewhere', pid: 4321, host: 'worker-9', startedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString() }
+    assert.equal((await store.takeLease(holder, now.toISOString())).taken, true)
+    try {
+      const before = (await store.listRuns(100)).length
+      const started = (await exchange({ method: 'POST', path: '/v1/runs', body: { mapping: 'people' } }, f.tokens.operate, 202)) as { run: string }
+      const events = await readEvents(await send({ method: 'GET', path: '/v1/runs/{id}/events', params: { id: started.run } }, f.tokens.read))
+      const end = events.at(-1)?.data as { status: string; error: string }
+      assert.equal(end.status, 'skipped')
+      assert.match(end.error, /mapping "people" is held by run run-elsewhere since \S+ \(pid 4321@worker-9\)/)
+      assert.equal((await store.listRuns(100)).length, before, 'no run recorded')
+      const shown = (await exchange({ method: 'GET', path: '/v1/runs/{id}', params: { id: started.run } }, f.tokens.read, 200)) as { run: { status: string; summary: { error: string } }; items: unknown[] }
+      assert.equal(shown.run.status, 'skipped')
+      assert.match(shown.run.summary.error, /held by run run-elsewhere/)
+      assert.deepEqual(shown.items, [])
+    } finally {
+      await store.releaseLease(holder)
+    }
+  })
+
   it('review, explain, metrics and the OpenAPI document answer as documented', slow, async () => {
     const review = (await exchange({ method: 'GET', path: '/v1/review', query: { status: 'open' } }, f.tokens.read, 200)) as { items: unknown[] }
     assert.ok(Array.isArray(review.items))

@@ -25,7 +25,7 @@ export function createInProcessQueue(deps: InProcessQueueDeps): Queue {
     forgetOld()
   }
   const forgetOld = (): void => {
-    const finished = [...jobs.values()].filter((j) => j.state === 'done' || j.state === 'failed')
+    const finished = [...jobs.values()].filter((j) => j.state !== 'queued' && j.state !== 'running')
     for (const job of finished.slice(0, Math.max(0, finished.length - keep))) jobs.delete(job.id)
   }
   const queued = (): Job[] => [...jobs.values()].filter((j) => j.state === 'queued')
@@ -49,11 +49,17 @@ export function createInProcessQueue(deps: InProcessQueueDeps): Queue {
     async fail(id, error) {
       set(id, { state: 'failed', error })
     },
+    async skip(id, why) {
+      set(id, { state: 'skipped', error: why })
+    },
     async active() {
       return [...jobs.values()].filter((j) => j.state === 'queued' || j.state === 'running')
     },
     async get(id) {
       return jobs.get(id)
+    },
+    async findByRun(runId) {
+      return [...jobs.values()].find((j) => j.runId === runId)
     },
     waitForJob(signal) {
       if (queued().length > 0 || signal.aborted) return Promise.resolve()

@@ -15,7 +15,8 @@ export interface SyncJob {
 
 export type JobSpec = SyncJob
 
-export type JobState = 'queued' | 'running' | 'done' | 'failed'
+/** `skipped`: the job did not run, and need not (another run held the mapping). */
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'skipped'
 
 /** A job as the queue holds it. */
 export type Job = JobSpec & {
@@ -38,10 +39,14 @@ export interface Queue {
   complete(id: string): Promise<void>
   /** Marks a running job failed, with why. */
   fail(id: string, error: string): Promise<void>
+  /** Marks a running job skipped, with why: it did not run and need not be retried. */
+  skip(id: string, why: string): Promise<void>
   /** Jobs queued or running, oldest first. */
   active(): Promise<Job[]>
   /** A job by id, while the queue remembers it. */
   get(id: string): Promise<Job | undefined>
+  /** The job of a run, while the queue remembers it: how a run that never started ended. */
+  findByRun(runId: string): Promise<Job | undefined>
   /** Resolves when a job is queued after this call (or one is waiting already). */
   waitForJob(signal: AbortSignal): Promise<void>
 }

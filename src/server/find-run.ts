@@ -9,9 +9,13 @@ export type ShownRun = Omit<RunRecord, 'status' | 'startedAt'> & { readonly stat
 
 /** The run an id or prefix names: a queued job's run first, then the store's runs (as the CLI resolves them). */
 export async function findRun(service: ServiceContext, typed: string): Promise<ShownRun> {
-  // A job taken but whose run is not recorded yet (checks and lease come first) still shows as queued.
-  const job = (await service.queue.active()).find((j) => j.runId === typed)
-  if (job && !(await service.app.store.getRun(job.runId))) return { id: job.runId, kind: 'sync', name: job.mapping, status: 'queued', startedAt: null, finishedAt: null, summary: { trigger: job.trigger } }
+  // A job whose run is not recorded: not started yet (checks and the lease come first, so a
+  // taken job still shows queued), or ended before it began (skipped, or failed a check).
+  const job = await service.queue.findByRun(typed)
+  if (job && !(await service.app.store.getRun(job.runId))) {
+    const status = job.state === 'queued' || job.state === 'running' ? 'queued' : job.state === 'done' ? 'succeeded' : job.state
+    return { id: job.runId, kind: 'sync', name: job.mapping, status, startedAt: null, finishedAt: null, summary: { trigger: job.trigger, ...(job.error ? { error: job.error } : {}) } }
+  }
   let id: string
   try {
     id = await resolveId(service.app.store, 'run', typed)

@@ -52,7 +52,8 @@ export function startWorker(deps: WorkerDeps): Worker {
       const message = error instanceof Error ? error.message : String(error)
       if (error instanceof LeaseHeldError) deps.logger.warn('run skipped: another run holds the mapping', { job: job.id, mapping: job.mapping, detail: message })
       else deps.logger.error('job failed', { job: job.id, mapping: job.mapping, error: message })
-      await deps.queue.fail(job.id, message)
+      if (error instanceof LeaseHeldError) await deps.queue.skip(job.id, message)
+      else await deps.queue.fail(job.id, message)
       events.publish(job.runId, { type: 'finished', status: error instanceof LeaseHeldError ? 'skipped' : 'failed', error: message })
     }
   }

@@ -65,7 +65,8 @@ export const runEventsRoute = defineRoute({
     }
     ready = true
     for (const event of pending) send(event)
-    if (!live.has(run.status)) send({ type: 'finished', status: run.status })
+    const error = (run.summary as { error?: unknown }).error
+    if (!live.has(run.status)) send({ type: 'finished', status: run.status, ...(run.startedAt === null && typeof error === 'string' ? { error } : {}) })
     signal.addEventListener('abort', () => { closed = true; unsubscribe() }, { once: true })
     return { status: 200, raw: new Response(stream, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } }) }
   },

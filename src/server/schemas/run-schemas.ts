@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { fieldValueSchema, reasonSchema } from './common-schemas.js'
 
-export const runStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'stopped', 'interrupted'])
+/** A stored run's status, or `queued`, or `skipped` (its job ended before it began: another run held the mapping). */
+export const runStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'stopped', 'interrupted', 'skipped'])
 
 /** A run as the API lists it. */
 export const runSchema = z
