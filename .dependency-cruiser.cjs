@@ -47,6 +47,27 @@ module.exports = {
       to: { path: '^src/(?!app|domain|cli|server)' },
     },
     {
+      name: 'server-does-not-import-cli',
+      severity: 'error',
+      comment: 'The API and the CLI are two faces of the same use cases in src/app; neither borrows from the other.',
+      from: { path: '^src/server' },
+      to: { path: '^src/cli' },
+    },
+    {
+      name: 'only-cli-starts-the-server',
+      severity: 'error',
+      comment: 'The service loop (scheduler, worker) lives in src/app/service; src/server is the HTTP face, started by `revsync serve`.',
+      from: { path: '^src/(?!cli|server)' },
+      to: { path: '^src/server' },
+    },
+    {
+      name: 'queue-implementations-behind-the-port',
+      severity: 'error',
+      comment: 'Code outside src/queue and the composition in src/app/service knows the Queue port only, so a PostgreSQL queue can replace the in-process one.',
+      from: { path: '^src/(?!queue|app/service/in-process-queue-for)', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/queue/(?!queue\\.ts$)' },
+    },
+    {
       name: 'production-code-does-not-import-tests',
       severity: 'error',
       from: { path: '^src', pathNot: '\\.test\\.ts$' },

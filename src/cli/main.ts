@@ -9,6 +9,8 @@ import { registerDemo } from './commands/demo.js'
 import { registerExport } from './commands/export.js'
 import { registerReview } from './commands/review.js'
 import { registerMatch } from './commands/match.js'
+import { registerServe } from './commands/serve.js'
+import { registerToken } from './commands/token.js'
 
 // Only command definitions load here (commander and a few small files): a command's code,
 // the store, vendor clients and the engine are imported by its action when it runs, so
@@ -29,6 +31,8 @@ registerSandbox(program)
 registerDemo(program)
 registerExport(program)
 registerMatch(program)
+registerServe(program)
+registerToken(program)
 
 try {
   await program.parseAsync()

@@ -149,6 +149,17 @@ export interface RunLeasesTable {
   expires_at: string
 }
 
+/** A bearer token of the HTTP API, by the SHA-256 of its secret (hex). */
+export interface ApiTokensTable {
+  id: string
+  name: string
+  /** `read`, `operate` or `admin`. */
+  scope: string
+  hash: string
+  created_at: string
+  revoked_at: string | null
+}
+
 /** Every table of the store, for `Kysely<Database>`. */
 export interface Database {
   systems: SystemsTable
@@ -164,4 +175,5 @@ export interface Database {
   signals: SignalsTable
   secrets: SecretsTable
   run_leases: RunLeasesTable
+  api_tokens: ApiTokensTable
 }

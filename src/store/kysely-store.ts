@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely'
+import type { ApiToken } from '../domain/api-token.js'
+import * as tokens from './api-tokens.js'
 import type { LinkRow } from '../domain/link.js'
 import type { ObjectSchema } from '../domain/object-schema.js'
 import type { Cursor, FieldValue } from '../domain/records.js'
@@ -313,5 +315,22 @@ export class KyselyStore implements Store {
 
   listLeases(): Promise<RunLease[]> {
     return leases.listLeases(this.#db)
+  }
+
+  // API tokens of `revsync serve`.
+  addToken(token: Omit<ApiToken, 'revokedAt'>, hash: string): Promise<void> {
+    return tokens.addToken(this.#db, token, hash)
+  }
+
+  findTokenByHash(hash: string): Promise<ApiToken | undefined> {
+    return tokens.findTokenByHash(this.#db, hash)
+  }
+
+  listTokens(): Promise<ApiToken[]> {
+    return tokens.listTokens(this.#db)
+  }
+
+  revokeToken(id: string, at: string): Promise<boolean> {
+    return tokens.revokeToken(this.#db, id, at)
   }
 }

@@ -728,5 +728,19 @@ for (const target of [sqliteTarget(), postgresTarget(process.env.REVSYNC_TEST_DA
         assert.deepEqual(await store.findIdsByPrefix('entity', '0192cc', 10), ['0192cc00-0000-7000-8000-000000000001', '0192cc00-0000-7000-8000-000000000002'], 'each entity once, of every mapping')
         assert.deepEqual(await store.adjacentIds('entity', '0192cc00-0000-7000-8000-000000000001'), ['0192cc00-0000-7000-8000-000000000002'])
       }))
+
+    it('keeps API tokens by hash, finds live ones only, and revokes once', opts, () =>
+      withStore(async (store) => {
+        await store.addToken({ id: 't1', name: 'ci', scope: 'operate', createdAt: minute(1) }, 'a'.repeat(64))
+        await store.addToken({ id: 't2', name: 'console', scope: 'read', createdAt: minute(2) }, 'b'.repeat(64))
+        assert.deepEqual(await store.findTokenByHash('a'.repeat(64)), { id: 't1', name: 'ci', scope: 'operate', createdAt: minute(1), revokedAt: null })
+        assert.equal(await store.findTokenByHash('c'.repeat(64)), undefined)
+        await assert.rejects(store.addToken({ id: 't3', name: 'x', scope: 'read', createdAt: minute(3) }, 'a'.repeat(64)), 'a hash is one token')
+        assert.equal(await store.revokeToken('t1', minute(4)), true)
+        assert.equal(await store.revokeToken('t1', minute(5)), false, 'revoked once')
+        assert.equal(await store.revokeToken('nope', minute(5)), false)
+        assert.equal(await store.findTokenByHash('a'.repeat(64)), undefined, 'a revoked token is not found')
+        assert.deepEqual((await store.listTokens()).map((t) => [t.id, t.revokedAt]), [['t1', minute(4)], ['t2', null]])
+      }))
   })
 }

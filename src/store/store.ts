@@ -3,6 +3,7 @@ import type { LinkRow } from '../domain/link.js'
 import type { ObjectSchema } from '../domain/object-schema.js'
 import type { Reason } from '../domain/reason.js'
 import type { ReviewDecision, ReviewHold, ReviewItem, ReviewStatus } from '../domain/review.js'
+import type { ApiToken } from '../domain/api-token.js'
 import type { RunItem, RunLease, RunRecord, RunStatus } from '../domain/run.js'
 
 /** Last-synced values of one entity, by field-row key: the `L` of the three-way comparison. */
@@ -189,4 +190,14 @@ export interface Store {
   releaseLease(lease: Pick<RunLease, 'kind' | 'name' | 'runId'>): Promise<void>
   /** Every lease row, expired ones included. */
   listLeases(): Promise<RunLease[]>
+
+  // API tokens of `revsync serve`: only a hash of each secret is stored (see docs/service.md).
+  /** Stores a new token by the SHA-256 (hex) of its secret. */
+  addToken(token: Omit<ApiToken, 'revokedAt'>, hash: string): Promise<void>
+  /** The live token whose secret hashes to `hash`; revoked tokens are not found. */
+  findTokenByHash(hash: string): Promise<ApiToken | undefined>
+  /** Every token, oldest first, revoked ones included. */
+  listTokens(): Promise<ApiToken[]>
+  /** Revokes a live token; false when no live token has this id. */
+  revokeToken(id: string, at: string): Promise<boolean>
 }

@@ -102,6 +102,15 @@ describe('loading revsync.yaml', () => {
     assert.doesNotThrow(() => parseConfigText(valid.replace('    match: [email]', '    match: [email]\n    deletes: propagate'), 'revsync.yaml', env))
   })
 
+  it('takes a schedule as an interval or a cron expression, and names the line of a bad one', () => {
+    const every = parseConfigText(valid.replace('    match: [email]', '    match: [email]\n    schedule: { every: 5m }'), 'revsync.yaml', env)
+    assert.deepEqual(every.config.mappings.people?.schedule, { every: '5m' })
+    const cron = parseConfigText(valid.replace('    match: [email]', '    match: [email]\n    schedule: { cron: "*/15 * * * 1-5" }'), 'revsync.yaml', env)
+    assert.deepEqual(cron.config.mappings.people?.schedule, { cron: '*/15 * * * 1-5' })
+    assert.deepEqual(issuesOf(valid.replace('    match: [email]', '    match: [email]\n    schedule: { every: 5 minutes }')), ['revsync.yaml:24 mappings.people.schedule.every: write a whole number and a unit: 30s, 5m, 1h or 1d'])
+    assert.deepEqual(issuesOf(valid.replace('    match: [email]', '    match: [email]\n    schedule: { cron: "0 25 * * *" }')), ['revsync.yaml:24 mappings.people.schedule.cron: the hour field "25" must stay within 0-23'])
+  })
+
   it('reports a match key that names no row', () => {
     const lines = issuesOf(valid.replace('match: [email]', 'match: [mail]'))
     assert.deepEqual(lines, ['revsync.yaml:23 mappings.people.match[0]: no field row is named "mail"; add name: mail to the row that holds it'])

@@ -54,13 +54,14 @@ async function pendingWork(mapping: Mapping, deps: SyncDeps): Promise<{ entities
  * written but not recorded is found by its match key. With `dryRun`, nothing is written
  * anywhere: that is `plan`.
  */
-export async function runSync(config: RevsyncConfig, mappingName: string, deps: SyncDeps, options: { dryRun?: boolean; waitSeconds?: number } = {}): Promise<SyncReport> {
+export async function runSync(config: RevsyncConfig, mappingName: string, deps: SyncDeps, options: { dryRun?: boolean; waitSeconds?: number; runId?: string } = {}): Promise<SyncReport> {
   const mappingConfig = config.mappings[mappingName]
   if (!mappingConfig) throw new Error(`no mapping named "${mappingName}"; the config has: ${Object.keys(config.mappings).join(', ') || 'none'}`)
   const mapping = resolveMapping(mappingName, mappingConfig)
   const dryRun = options.dryRun ?? false
   await checkBeforeRun(config, mappingName, deps, dryRun)
-  const runId = deps.newId()
+  // A service names the run when it queues it, so the caller can follow it before it starts.
+  const runId = options.runId ?? deps.newId()
   const report = emptyReport(runId, mappingName, dryRun)
   // One run per mapping at a time (a plan writes nothing, so it takes no lease); the run's
   // store refuses commits once the lease is lost. Throws LeaseHeldError before anything starts.
@@ -85,15 +86,18 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
       await processBatch(scope, assembled.groups, report, batch++, changed.cursor)
       done += changed.records.length
       deps.onProgress?.({ phase: 'write', system: changed.system, done })
+      if (deps.signal?.aborted) break
     }
     // Planned now unless a batch above planned them already: a write is not tried twice in one run.
     const stillPending = [...pendingAtStart].filter((id) => !plannedPending.has(id))
-    for (let start = 0; start < stillPending.length; start += config.sync.batchSize) {
+    for (let start = 0; start < stillPending.length && !deps.signal?.aborted; start += config.sync.batchSize) {
       await processBatch(scope, await assemblePending(scope, stillPending.slice(start, start + config.sync.batchSize)), report, batch++)
     }
-    if (!dryRun) await deps.store.finishRun(runId, { finishedAt: deps.now().toISOString(), status: 'succeeded', summary: summaryOf(report) })
+    // Stopped between batches: what was written is recorded with its cursors, the rest waits for the next run.
+    const status = deps.signal?.aborted ? 'stopped' : 'succeeded'
+    if (!dryRun) await deps.store.finishRun(runId, { finishedAt: deps.now().toISOString(), status, summary: summaryOf(report) })
     const { plans: _plans, problems: _problems, ...counts } = report
-    deps.logger.info(dryRun ? 'plan finished' : 'sync finished', { ...counts, run: runId })
+    deps.logger.info(dryRun ? 'plan finished' : status === 'stopped' ? 'sync stopped' : 'sync finished', { ...counts, run: runId })
     return report
   } catch (error) {
     deps.logger.error('sync failed', { run: runId, mapping: mappingName, error: error instanceof Error ? error.message : String(error) })

@@ -26,4 +26,9 @@ export interface SyncDeps {
   readonly afterWrites?: (batch: number) => void
   /** Called after every batch is recorded and before the cursors advance. */
   readonly beforeCursorCommit?: () => void
+  /**
+   * A cooperative stop (a service shutting down): checked between batches, so the batch being
+   * written is recorded with its cursor and the run ends `stopped`; the next run carries on.
+   */
+  readonly signal?: AbortSignal
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { parseCron } from '../schedule/parse-cron.js'
+import { parseEvery } from '../schedule/parse-every.js'
 
 /** A config name: used as a key in YAML, in the store and on the command line. */
 export const nameSchema = z
@@ -66,6 +68,19 @@ export const relationshipSchema = z.strictObject({
   mapping: nameSchema.optional(),
 })
 
+/** When `revsync serve` runs a mapping on its own: an interval, or a 5-field cron expression (UTC). */
+export const scheduleSchema = z.union([
+  z.strictObject({
+    every: z.string().refine((v) => parseEvery(v) !== undefined, { message: 'write a whole number and a unit: 30s, 5m, 1h or 1d' }),
+  }),
+  z.strictObject({
+    cron: z.string().superRefine((v, ctx) => {
+      const parsed = parseCron(v)
+      if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed })
+    }),
+  }),
+])
+
 export const mappingSchema = z.strictObject({
   entity: z.enum(['person', 'company']),
   systems: z.array(mappingSystemSchema).min(1),
@@ -77,6 +92,7 @@ export const mappingSchema = z.strictObject({
     .default({}),
   filters: z.array(filterSchema).default([]),
   deletes: z.enum(['record', 'propagate', 'archive']).default('record'),
+  schedule: scheduleSchema.optional(),
 })
 
 export type FieldPath = z.infer<typeof fieldPathSchema>
