@@ -2,7 +2,6 @@ import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import type { LoadedConfig } from '../app/config/load-config.js'
 import type { Logger } from '../app/logger.js'
-import { newId } from '../app/new-id.js'
 import { openAppFrom } from '../app/open-app.js'
 import { createRunEvents } from '../app/service/run-events.js'
 import { startScheduler } from '../app/service/scheduler.js'
@@ -45,11 +44,11 @@ export interface RunningService {
  * ends its run between batches with the run `stopped`), and the store last.
  */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
-  const app = await openAppFrom(options.loaded, options.logger)
-  const now = (): Date => new Date()
-  const queue = createInProcessQueueFor()
-  const context: ServiceContext = { app, queue, events: createRunEvents(), logger: options.logger, now, newId: () => newId() }
-  const api = createApi({ service: context, routes: routeTable(), rateLimit: createRateLimit({ ...(options.rateLimit ?? { burst: 60, perSecond: 10 }), now: () => Date.now() }) })
+  const app = await openAppFrom(options.loaded, { logger: options.logger })
+  const now = app.now
+  const queue = createInProcessQueueFor(app)
+  const context: ServiceContext = { app, queue, events: createRunEvents(), logger: options.logger, now, newId: () => app.newId() }
+  const api = createApi({ service: context, routes: routeTable(), rateLimit: createRateLimit({ ...(options.rateLimit ?? { burst: 60, perSecond: 10 }), now: () => app.now().getTime() }) })
   const host = options.host ?? '127.0.0.1'
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: api.fetch, hostname: host, port: options.port ?? 8787 }, () => resolve(s))
@@ -57,7 +56,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   })
   const { port } = server.address() as AddressInfo
   const worker = startWorker({ app, queue, events: context.events, logger: options.logger })
-  const scheduler = startScheduler({ app, queue, logger: options.logger, now, newId: () => newId(), ...(options.tickMs ? { tickMs: options.tickMs } : {}) })
+  const scheduler = startScheduler({ app, queue, logger: options.logger, now, newId: () => app.newId(), ...(options.tickMs ? { tickMs: options.tickMs } : {}) })
   void scheduler.tick().catch((error: unknown) => options.logger.error('scheduler failed', { error: String(error) }))
   let stopping: Promise<void> | undefined
   return {

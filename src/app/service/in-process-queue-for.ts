@@ -1,8 +1,8 @@
 import { createInProcessQueue } from '../../queue/in-process-queue.js'
 import type { Queue } from '../../queue/queue.js'
-import { newId } from '../new-id.js'
+import type { App } from '../open-app.js'
 
-/** The queue of the embedded default, with real ids and clock; the server cannot reach src/queue itself. */
-export function createInProcessQueueFor(): Queue {
-  return createInProcessQueue({ newId: () => newId(), now: () => new Date() })
+/** The queue of the embedded default, with the app's ids and clock; the server cannot reach src/queue itself. */
+export function createInProcessQueueFor(app: Pick<App, 'newId' | 'now'>): Queue {
+  return createInProcessQueue({ newId: () => app.newId(), now: app.now })
 }

@@ -11,7 +11,7 @@ export function hashToken(secret: string): string {
 /** Creates an API token; the secret is returned once and only its hash is stored. */
 export async function createToken(store: Store, scope: TokenScope, name: string, at: Date): Promise<{ token: ApiToken; secret: string }> {
   const secret = `rsk_${randomBytes(32).toString('base64url')}`
-  const token: ApiToken = { id: newId(), name, scope, createdAt: at.toISOString(), revokedAt: null }
+  const token: ApiToken = { id: newId(at.getTime()), name, scope, createdAt: at.toISOString(), revokedAt: null }
   await store.addToken(token, hashToken(secret))
   return { token, secret }
 }

@@ -1,6 +1,4 @@
 import type { Command } from 'commander'
-import { loadConfig } from '../../app/config/load-config.js'
-import { createJsonLogger } from '../../app/logger.js'
 
 /** `revsync serve`: the API, the schedules and a worker in one process, until SIGTERM or SIGINT. */
 export function registerServe(program: Command): void {
@@ -13,7 +11,7 @@ export function registerServe(program: Command): void {
       const port = Number(options.port)
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${options.port} is not a port; give a whole number 0-65535`)
       // Loaded on demand, so other commands do not pay for the server's code.
-      const { startService } = await import('../../server/start-service.js')
+      const [{ startService }, { loadConfig }, { createJsonLogger }] = await Promise.all([import('../../server/start-service.js'), import('../../app/config/load-config.js'), import('../../app/logger.js')])
       const logger = createJsonLogger()
       const service = await startService({ loaded: await loadConfig(program.opts<{ config: string }>().config), logger, host: options.host, port })
       console.log(`revsync serve listening on ${service.url}`)
