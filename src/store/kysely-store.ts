@@ -10,6 +10,7 @@ import type { BatchWriter } from './commit-batch.js'
 import type { Database } from './database.js'
 import { findSignals } from './find-signals.js'
 import { getRetries } from './get-retries.js'
+import * as exportIndex from './export-index-queries.js'
 import * as idPrefix from './id-prefix-queries.js'
 import { migrateToLatest } from './migrate.js'
 import * as reviews from './review-queries.js'
@@ -22,11 +23,13 @@ import type { StoreDialect } from './store-dialect.js'
 import type {
   BatchCommit,
   CursorKey,
+  ExportIndexChange,
   IdKind,
   LeaseTake,
   PendingRetry,
   SignalRecord,
   Store,
+  StoredExportIndex,
   SyncedValues,
   SystemRecord,
 } from './store.js'
@@ -316,5 +319,18 @@ export class KyselyStore implements Store {
 
   listLeases(): Promise<RunLease[]> {
     return leases.listLeases(this.#db)
+  }
+
+  // The export's account index (see export-index-queries.ts).
+  loadExportIndex(target: string): Promise<StoredExportIndex | undefined> {
+    return exportIndex.loadExportIndex(this.#db, target)
+  }
+
+  saveExportIndex(target: string, change: ExportIndexChange): Promise<void> {
+    return exportIndex.saveExportIndex(this.#db, target, change)
+  }
+
+  dropExportIndex(target: string): Promise<void> {
+    return exportIndex.dropExportIndex(this.#db, target)
   }
 }

@@ -5,6 +5,7 @@ import { entityHistoryIndexMigration } from './0003-entity-history-index.js'
 import { syncedPerEntityMigration } from './0004-synced-per-entity.js'
 import { runLeasesMigration } from './0005-run-leases.js'
 import { idPrefixIndexesMigration } from './0006-id-prefix-indexes.js'
+import { exportIndexMigration } from './0007-export-index.js'
 import type { StoreDialect } from '../store-dialect.js'
 
 /**
@@ -19,5 +20,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0004-synced-per-entity': syncedPerEntityMigration(dialect),
     '0005-run-leases': runLeasesMigration(dialect),
     '0006-id-prefix-indexes': idPrefixIndexesMigration(dialect),
+    '0007-export-index': exportIndexMigration(dialect),
   }
 }
