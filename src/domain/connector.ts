@@ -13,13 +13,13 @@ export interface Connector {
   /** Fields, types, required flags and relationships of one object. */
   describe(object: string): Promise<ObjectSchema>
   /** Records changed at or after `since` (all records without it), oldest first, page by page. */
-  read(object: string, since?: Cursor): AsyncIterable<Page>
+  read(object: string, since?: Cursor, options?: ReadOptions): AsyncIterable<Page>
   /**
    * Records whose key field equals one of the values, grouped by the value lower-cased and
    * trimmed. The field `id` always means the record id, whatever the vendor calls it (`Id`,
    * `hs_object_id`): revsync fetches linked records by id this way.
    */
-  lookup(object: string, key: LookupKey): Promise<Map<string, RemoteRecord[]>>
+  lookup(object: string, key: LookupKey, options?: ReadOptions): Promise<Map<string, RemoteRecord[]>>
   /** Creates and updates in the largest batches the API allows; one result per op, same order. */
   write(object: string, ops: readonly WriteOp[]): Promise<WriteResult[]>
   /**
@@ -32,6 +32,20 @@ export interface Connector {
   users(): Promise<RemoteUser[]>
   /** API calls made so far, by endpoint family; for budgets and benchmarks. */
   callCount(): number
+}
+
+/**
+ * What a read or lookup asks the vendor for. Reading every field the CRM describes costs
+ * transfer and parsing a sync never uses; a mapping needs a handful.
+ */
+export interface ReadOptions {
+  /**
+   * The native plain fields wanted in `RemoteRecord.fields`. The connector always adds what it
+   * needs itself (id, modification time, delete and conversion markers, the lookups behind
+   * `refs`, and a lookup's key field); names the object does not have are left out. Omitted:
+   * every readable field.
+   */
+  readonly fields?: readonly string[]
 }
 
 /** Why a whole connector call failed. */

@@ -5,6 +5,7 @@ import type { UserDirectory } from '../../engine/user-directory.js'
 import type { ChangedBatch } from './changed-batches.js'
 import type { EntityGroup } from './entity-group.js'
 import { newGroup } from './entity-group.js'
+import { mappedFields } from './mapped-fields.js'
 import { fetchById, want } from './fetch-by-id.js'
 import { claimConverted } from './claim-converted.js'
 import { loadRelated } from './load-related.js'
@@ -119,7 +120,7 @@ async function completeLinked(mapping: Mapping, groups: readonly EntityGroup[], 
   for (const [system, perObject] of wanted) {
     const connector = deps.connectors.get(system)
     if (!connector) continue
-    const found = await fetchById(connector, perObject)
+    const found = await fetchById(connector, perObject, (object) => mappedFields(mapping, system, object))
     for (const group of groups) {
       for (const link of [...(links.get(group.entityId) ?? []), ...group.links]) {
         if (link.system !== system || group.records.has(system)) continue

@@ -2,6 +2,7 @@ import type { Mapping } from '../../domain/mapping.js'
 import type { Cursor, RemoteRecord } from '../../domain/records.js'
 import type { SyncDeps } from './sync-deps.js'
 import { BatchBuffer } from './batch-buffer.js'
+import { mappedFields } from './mapped-fields.js'
 import type { CursorCommit } from './batch-buffer.js'
 
 export type { CursorCommit } from './batch-buffer.js'
@@ -56,7 +57,7 @@ export async function* changedBatches(mapping: Mapping, options: { overlapSecond
       const key = { mapping: mapping.name, system, object }
       const since = withOverlap(await deps.store.getCursor(key), options.overlapSeconds)
       const buffer = new BatchBuffer(options.batchSize)
-      for await (const page of connector.read(object, since)) {
+      for await (const page of connector.read(object, since, { fields: mappedFields(mapping, system, object) })) {
         buffer.add(page.records, page.cursor ? { ...key, cursor: page.cursor } : undefined)
         reads[system] = (reads[system] ?? 0) + page.records.length
         deps.onProgress?.({ phase: 'read', system, done: reads[system] ?? 0 })

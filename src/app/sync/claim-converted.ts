@@ -1,6 +1,7 @@
 import type { Mapping } from '../../domain/mapping.js'
 import type { EntityGroup } from './entity-group.js'
 import { newGroup } from './entity-group.js'
+import { mappedFields } from './mapped-fields.js'
 import { fetchById, want } from './fetch-by-id.js'
 import type { SyncDeps } from './sync-deps.js'
 
@@ -27,7 +28,7 @@ export async function claimConverted(mapping: Mapping, fresh: EntityGroup[], dep
     const wanted = new Map<string, string[]>()
     for (const group of contacts.values()) for (const link of links.get(group.linkedElsewhere as string) ?? []) if (link.system === system) want(wanted, link.object, link.recordId)
     if (!connector || wanted.size === 0) continue
-    for (const lead of (await fetchById(connector, wanted)).values()) {
+    for (const lead of (await fetchById(connector, wanted, (object) => mappedFields(mapping, system, object))).values()) {
       const contact = lead.convertedTo ? contacts.get(lead.convertedTo.id) : undefined
       if (!contact) continue
       fresh.splice(fresh.indexOf(contact), 1)

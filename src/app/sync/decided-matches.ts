@@ -4,6 +4,7 @@ import type { Reason } from '../../domain/reason.js'
 import type { ReviewItem } from '../../domain/review.js'
 import { parseRecordRef } from '../../domain/review.js'
 import type { EntityGroup } from './entity-group.js'
+import { mappedFields } from './mapped-fields.js'
 import { fetchById } from './fetch-by-id.js'
 import type { SyncDeps } from './sync-deps.js'
 
@@ -20,7 +21,7 @@ export async function decidedMatches(mapping: Mapping, reviews: readonly ReviewI
     const picked = typeof review.resolution?.value === 'string' ? parseRecordRef(review.resolution.value) : undefined
     const group: EntityGroup = { entityId: deps.newId(), isNew: true, records: new Map(), notes: [], links: [], unlinks: [], gone: new Set(), appliedReviews: [review.id] }
     groups.push(group)
-    const records = held && picked ? [await fetchOne(held, deps), await fetchOne(picked, deps)] : []
+    const records = held && picked ? [await fetchOne(mapping, held, deps), await fetchOne(mapping, picked, deps)] : []
     const live = records.filter((r): r is RemoteRecord & { system: string } => r !== undefined && !r.deleted && !r.convertedTo)
     const linked = await Promise.all(live.map(async (r) => (await deps.store.findEntities(mapping.name, r.system, [r.id])).size > 0))
     const who = review.resolvedBy ?? 'a reviewer'
@@ -39,9 +40,9 @@ export async function decidedMatches(mapping: Mapping, reviews: readonly ReviewI
   return groups
 }
 
-async function fetchOne(ref: { system: string; object: string; id: string }, deps: SyncDeps): Promise<(RemoteRecord & { system: string }) | undefined> {
+async function fetchOne(mapping: Mapping, ref: { system: string; object: string; id: string }, deps: SyncDeps): Promise<(RemoteRecord & { system: string }) | undefined> {
   const connector = deps.connectors.get(ref.system)
   if (!connector) return undefined
-  const found = (await fetchById(connector, new Map([[ref.object, [ref.id]]]))).get(`${ref.object}/${ref.id}`)
+  const found = (await fetchById(connector, new Map([[ref.object, [ref.id]]]), (object) => mappedFields(mapping, ref.system, object))).get(`${ref.object}/${ref.id}`)
   return found ? { ...found, system: ref.system } : undefined
 }

@@ -5,6 +5,7 @@ import type { Reason } from '../../domain/reason.js'
 import { createCompanyIndex, matchAccount } from '../../matching/index.js'
 import type { AccountRecord } from '../../matching/index.js'
 import type { SyncDeps } from './sync-deps.js'
+import { mappedFields } from './mapped-fields.js'
 
 /** The rows of a company mapping that identify a company: its website or domain, and its name. */
 export function companyKeyRows(mapping: Mapping): { domain?: FieldRow; name?: FieldRow } {
@@ -36,7 +37,7 @@ async function indexCompanies(mapping: Mapping, other: string, deps: SyncDeps): 
   const connector = deps.connectors.get(other)
   const theirs = new Map<string, RemoteRecord>()
   for (const object of mapping.config.systems.find((s) => s.system === other)?.objects ?? []) {
-    for await (const page of connector?.read(object) ?? []) for (const r of page.records) if (!r.deleted) theirs.set(r.id, r)
+    for await (const page of connector?.read(object, undefined, { fields: mappedFields(mapping, other, object) }) ?? []) for (const r of page.records) if (!r.deleted) theirs.set(r.id, r)
   }
   return { theirs, index: createCompanyIndex([...theirs.values()].map((r) => toAccount(r, other, companyKeyRows(mapping)))) }
 }

@@ -5,6 +5,7 @@ import { normalizeValue } from '../../engine/normalize-value.js'
 import { readRowValue } from '../../engine/read-row-value.js'
 import type { EntityGroup } from './entity-group.js'
 import type { SyncDeps } from './sync-deps.js'
+import { mappedFields } from './mapped-fields.js'
 import { matchCompaniesIn } from './match-companies.js'
 import type { CompanyIndexes } from './match-companies.js'
 import type { Reason } from '../../domain/reason.js'
@@ -103,7 +104,7 @@ function link(mapping: Mapping, group: EntityGroup, other: string, match: Remote
 }
 
 /** The live records of one system holding each key, across the mapping's objects there. */
-async function lookupLive(mapping: Mapping, row: FieldRow, system: string, keys: readonly string[], deps: SyncDeps): Promise<Map<string, RemoteRecord[]>> {
+async function lookupLive(mapping: Mapping, row: FieldRow, system: string, keys: readonly string[], deps: SyncDeps, planned: boolean): Promise<Map<string, RemoteRecord[]>> {
   const connector = deps.connectors.get(system)
   const objects = mapping.config.systems.find((s) => s.system === system)?.objects ?? []
   const live = new Map<string, RemoteRecord[]>()
@@ -111,7 +112,8 @@ async function lookupLive(mapping: Mapping, row: FieldRow, system: string, keys:
   for (const object of objects) {
     const field = pathFor(row, system, object)
     if (!field || field.includes('.')) continue
-    const found = await connector.lookup(object, { field, values: keys })
+    // A candidate that links is planned, so it needs the mapped fields; a duplicate only its key.
+    const found = await connector.lookup(object, { field, values: keys }, { fields: planned ? mappedFields(mapping, system, object) : [field] })
     for (const [key, records] of found) {
       // A converted lead is history: its contact is the live record of that person.
       live.set(key, [...(live.get(key) ?? []), ...records.filter((r) => !r.deleted && !r.convertedTo)])
@@ -122,7 +124,7 @@ async function lookupLive(mapping: Mapping, row: FieldRow, system: string, keys:
 
 /** Adds to each key the records of the same system that hold it but were not read this run. */
 async function addUnchangedDuplicates(mapping: Mapping, row: FieldRow, system: string, keyed: Map<string, RemoteRecord[]>, deps: SyncDeps): Promise<void> {
-  const found = await lookupLive(mapping, row, system, [...keyed.keys()], deps)
+  const found = await lookupLive(mapping, row, system, [...keyed.keys()], deps, false)
   for (const [key, records] of keyed) {
     const others = (found.get(key) ?? []).filter((r) => !records.some((x) => x.id === r.id))
     if (others.length > 0) keyed.set(key, [...records, ...others])
@@ -151,7 +153,7 @@ async function matchAgainst(
   deps: SyncDeps,
 ): Promise<void> {
   if (keyed.size === 0) return
-  const candidates = await lookupLive(mapping, row, other, [...keyed.keys()], deps)
+  const candidates = await lookupLive(mapping, row, other, [...keyed.keys()], deps, true)
   const linkedAlready = await deps.store.findEntities(mapping.name, other, [...candidates.values()].flat().map((r) => r.id))
   for (const [key, records] of keyed) {
     const group = groups.get(records[0] as RemoteRecord)

@@ -1,5 +1,5 @@
 import type { HubSpotSystemConfig } from '../../domain/config/system-config.js'
-import type { Connector } from '../../domain/connector.js'
+import type { Connector, ReadOptions } from '../../domain/connector.js'
 import type { Cursor, Page } from '../../domain/records.js'
 import { createHubSpotApi } from './client.js'
 import type { HubSpotConnectorDeps } from './client.js'
@@ -53,8 +53,8 @@ export function createHubSpotConnector(config: HubSpotConnectorConfig, deps: Hub
   return {
     kind: 'hubspot',
     describe: (object) => guard(async () => toObjectSchema(hubSpotObject(object), await properties.refresh(hubSpotObject(object)))),
-    read: (object: string, since?: Cursor) => guardPages(() => readChanges(api, properties, hubSpotObject(object), since)),
-    lookup: (object, key) => guard(() => lookupRecords(api, properties, hubSpotObject(object), key)),
+    read: (object: string, since?: Cursor, options?: ReadOptions) => guardPages(() => readChanges(api, properties, hubSpotObject(object), since, options)),
+    lookup: (object, key, options) => guard(() => lookupRecords(api, properties, hubSpotObject(object), key, options)),
     write: (object, ops) => guard(() => writeRecords(api, properties, hubSpotObject(object), ops)),
     remove: (object, ids) => guard(() => removeRecords(api, hubSpotObject(object), ids)),
     users: () => guard(() => listUsers(api)),

@@ -76,9 +76,13 @@ export function createPropertyCache(api: HubSpotApi): PropertyCache {
   return { get: (object) => cache.get(object) ?? refresh(object), refresh }
 }
 
-/** The properties a read asks for: every visible one, plus those the cursor and refs need. */
-export function readableProperties(object: HubSpotObject, properties: readonly PropertyInfo[]): string[] {
-  const names = new Set(properties.filter((p) => !p.hidden).map((p) => p.name))
+/**
+ * The properties a read asks for: those wanted (every visible one when `wanted` is absent), plus
+ * those the cursor and refs need. Names the object does not have are left out.
+ */
+export function readableProperties(object: HubSpotObject, properties: readonly PropertyInfo[], wanted?: readonly string[]): string[] {
+  const known = new Set(properties.map((p) => p.name))
+  const names = new Set(wanted ? wanted.filter((n) => known.has(n)) : properties.filter((p) => !p.hidden).map((p) => p.name))
   for (const name of [modifiedProperty(object), 'hs_object_id', ownerProperty, mirrorProperty[object].name]) {
     if (properties.some((p) => p.name === name)) names.add(name)
   }

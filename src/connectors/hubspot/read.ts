@@ -1,3 +1,4 @@
+import type { ReadOptions } from '../../domain/connector.js'
 import type { Cursor, Page, RemoteRecord } from '../../domain/records.js'
 import type { HubSpotApi } from './client.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
@@ -61,9 +62,9 @@ function nextWindow(q: Query, seen: Boundary): Query {
  * 200 a page; past the 10,000-result window it queries again from the newest time read, so
  * no record is missed. Pages come oldest first, each with a cursor to resume from.
  */
-export async function* readChanges(api: HubSpotApi, cache: PropertyCache, object: HubSpotObject, since: Cursor | undefined): AsyncGenerator<Page> {
+export async function* readChanges(api: HubSpotApi, cache: PropertyCache, object: HubSpotObject, since: Cursor | undefined, options: ReadOptions = {}): AsyncGenerator<Page> {
   const infos = await cache.get(object)
-  const properties = readableProperties(object, infos)
+  const properties = readableProperties(object, infos, options.fields)
   const byName = propertyIndex(infos)
   const seen = new Boundary()
   let q: Query = { kind: 'range', from: decodeCursor(since) }

@@ -55,8 +55,8 @@ export function createSalesforceConnector(config: SalesforceConnectorConfig, dep
   return {
     kind: 'salesforce',
     describe: async (object): Promise<ObjectSchema> => toObjectSchema(await describes.refresh(object)),
-    read: (object, since) => readChanges(ctx, object, since),
-    lookup: (object, key) => lookupRecords(ctx, object, key),
+    read: (object, since, options) => readChanges(ctx, object, since, options),
+    lookup: (object, key, options) => lookupRecords(ctx, object, key, options),
     write: (object, ops) => writeRecords(ctx, object, ops),
     remove: (object, ids) => removeRecords(ctx, object, ids),
     users: () => listUsers(session),

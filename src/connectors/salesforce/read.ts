@@ -1,8 +1,9 @@
 import type { Cursor, Page, RemoteRecord } from '../../domain/records.js'
 import { ConnectorError } from '../../domain/connector.js'
+import type { ReadOptions } from '../../domain/connector.js'
 import { recordTranslator, toIsoUtc } from './records.js'
 import type { SfQueryRecord } from './records.js'
-import { isScalarField } from './schema.js'
+import { isScalarField, relationshipsOf } from './schema.js'
 import type { SfDescribe } from './schema.js'
 import type { SalesforceSession } from './session.js'
 import { soqlDateTime } from './soql.js'
@@ -31,9 +32,19 @@ export async function* queryPages(session: SalesforceSession, soql: string, scan
   }
 }
 
-/** The scalar field names of an object, for SELECT lists. */
-export function selectableFields(describe: SfDescribe): string[] {
-  return describe.fields.filter(isScalarField).map((f) => f.name)
+/** What every record needs whatever was asked: identity, time, recycle bin and conversion. */
+const alwaysSelected = new Set(['id', 'isdeleted', 'lastmodifieddate', 'systemmodstamp', 'isconverted', 'convertedcontactid'])
+
+/**
+ * The SELECT list of an object: its scalar fields, or, when `wanted` is given, those of them
+ * wanted (by API name, any case) plus what the record needs itself and the lookups behind refs.
+ * A name the object does not have is left out rather than failing the query.
+ */
+export function selectableFields(describe: SfDescribe, wanted?: readonly string[]): string[] {
+  const scalar = describe.fields.filter(isScalarField)
+  if (!wanted) return scalar.map((f) => f.name)
+  const keep = new Set([...alwaysSelected, ...wanted.map((w) => w.toLowerCase()), ...relationshipsOf(describe.name, describe.fields).map((r) => r.field.toLowerCase())])
+  return scalar.filter((f) => keep.has(f.name.toLowerCase())).map((f) => f.name)
 }
 
 function sinceLiteral(since: Cursor): string {
@@ -53,11 +64,11 @@ function sinceLiteral(since: Cursor): string {
  * would skip a record saved again within the same second after the read passed it; GTE reads
  * the boundary second again and the engine drops what it has already seen.
  */
-export async function* readChanges(ctx: ReadContext, object: string, since?: Cursor): AsyncIterable<Page> {
+export async function* readChanges(ctx: ReadContext, object: string, since?: Cursor, options: ReadOptions = {}): AsyncIterable<Page> {
   const describe = await ctx.describe(object)
   const toRecord = recordTranslator(object, describe.fields)
   const where = since ? ` WHERE SystemModstamp >= ${sinceLiteral(since)}` : ''
-  const soql = `SELECT ${selectableFields(describe).join(', ')} FROM ${object}${where} ORDER BY SystemModstamp ASC, Id ASC`
+  const soql = `SELECT ${selectableFields(describe, options.fields).join(', ')} FROM ${object}${where} ORDER BY SystemModstamp ASC, Id ASC`
   // queryAll also returns records in the recycle bin, so deletes are seen (IsDeleted = true).
   const scanAll = describe.fields.some((f) => f.name === 'IsDeleted')
   for await (const batch of queryPages(ctx.session, soql, scanAll, `read ${object}`)) {

@@ -42,8 +42,8 @@ export function createSugarCrmConnector(config: SugarCrmConnectorConfig, deps: S
   return {
     kind: 'sugarcrm',
     describe: (object) => guard(() => describeModule(client, object, loadLang)),
-    read: (object, since) => guardPages(readModule(client, object, since), client.secrets),
-    lookup: (object, key) => guard(() => lookupRecords(client, object, key)),
+    read: (object, since, options) => guardPages(readModule(client, object, since, options), client.secrets),
+    lookup: (object, key, options) => guard(() => lookupRecords(client, object, key, options)),
     write: (object, ops) => guard(() => writeRecords(client, object, ops)),
     remove: (object, ids) => guard(() => removeRecords(client, object, ids)),
     users: () => guard(() => listUsers(client)),

@@ -58,6 +58,16 @@ export function toRemoteRecord(module: string, raw: SugarRecord): RemoteRecord {
   }
 }
 
+/**
+ * The `fields` a read asks Sugar for: those wanted plus what `toRemoteRecord` needs (id, time,
+ * delete flag, the lookups behind refs, a lead's conversion pair). `undefined` asks for all.
+ */
+export function sugarFields(module: string, wanted: readonly string[] | undefined, extra: readonly string[] = []): string[] | undefined {
+  if (!wanted) return undefined
+  const needed = ['id', 'date_modified', 'deleted', ...Object.values(refFieldsOf(module)), ...(module === 'Leads' ? leadConversion : [])]
+  return [...new Set([...needed, ...wanted, ...extra])]
+}
+
 const isTrue = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 'true'
 
 /** The JSON body of a create or update: plain fields as given, refs into their native lookups. */

@@ -1,7 +1,8 @@
+import type { ReadOptions } from '../../domain/connector.js'
 import type { LookupKey, RemoteRecord } from '../../domain/records.js'
 import { chunk } from '../kit/chunk.js'
 import type { SugarClient } from './client.js'
-import { toRemoteRecord } from './fields.js'
+import { sugarFields, toRemoteRecord } from './fields.js'
 import type { FilterAnswer } from './read.js'
 
 /** Values per `$in`: small enough for any database's IN list and a quick indexed query. */
@@ -14,7 +15,8 @@ const normalize = (value: unknown): string => String(value ?? '').trim().toLower
  * when a chunk matches more than a page), grouped by the normalized value. Sugar compares text
  * case-insensitively, so lower-cased values find mixed-case emails.
  */
-export async function lookupRecords(client: SugarClient, module: string, key: LookupKey): Promise<Map<string, RemoteRecord[]>> {
+export async function lookupRecords(client: SugarClient, module: string, key: LookupKey, options: ReadOptions = {}): Promise<Map<string, RemoteRecord[]>> {
+  const fields = sugarFields(module, options.fields, [key.field])
   const values = [...new Set(key.values.map(normalize).filter((v) => v !== ''))]
   const groups = new Map<string, RemoteRecord[]>()
   for (const part of chunk(values, lookupChunkSize)) {
@@ -23,7 +25,7 @@ export async function lookupRecords(client: SugarClient, module: string, key: Lo
       const answer: FilterAnswer = await client.request<FilterAnswer>({
         method: 'POST',
         path: `/rest/v11/${encodeURIComponent(module)}/filter`,
-        body: { filter: [{ [key.field]: { $in: part } }], max_num: 1000, offset, order_by: 'date_modified:ASC,id:ASC' },
+        body: { filter: [{ [key.field]: { $in: part } }], max_num: 1000, offset, order_by: 'date_modified:ASC,id:ASC', ...(fields ? { fields: fields.join(',') } : {}) },
       })
       for (const raw of answer.records) {
         const value = normalize(raw[key.field])

@@ -1,7 +1,8 @@
 import { ConnectorError } from '../../domain/connector.js'
+import type { ReadOptions } from '../../domain/connector.js'
 import type { Cursor, Page } from '../../domain/records.js'
 import type { SugarClient } from './client.js'
-import { toRemoteRecord } from './fields.js'
+import { sugarFields, toRemoteRecord } from './fields.js'
 import type { SugarRecord } from './fields.js'
 import { isoToSugarFilter, sugarToIsoUtc } from './sugar-time.js'
 
@@ -41,7 +42,8 @@ function cursorFilter(since: Cursor): string {
  * (it moves to the end) cannot shift unread records past the offset. `since` is inclusive
  * (GTE on its second); deleted records come too, flagged.
  */
-export async function* readModule(client: SugarClient, module: string, since?: Cursor): AsyncIterable<Page> {
+export async function* readModule(client: SugarClient, module: string, since?: Cursor, options: ReadOptions = {}): AsyncIterable<Page> {
+  const fields = sugarFields(module, options.fields)
   let last: SugarRecord | undefined
   const from = since ? cursorFilter(since) : undefined
   for (;;) {
@@ -49,7 +51,7 @@ export async function* readModule(client: SugarClient, module: string, since?: C
     const answer = await client.request<FilterAnswer>({
       method: 'POST',
       path: `/rest/v11/${encodeURIComponent(module)}/filter`,
-      body: { filter, max_num: readPageSize, offset: 0, order_by: 'date_modified:ASC,id:ASC', deleted: true },
+      body: { filter, max_num: readPageSize, offset: 0, order_by: 'date_modified:ASC,id:ASC', deleted: true, ...(fields ? { fields: fields.join(',') } : {}) },
     })
     const tail = answer.records.at(-1)
     if (!tail) return

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { inspect } from 'node:util'
 import { ConnectorError } from '../../../domain/connector.js'
-import type { Connector, ConnectorErrorCode } from '../../../domain/connector.js'
+import type { Connector, ConnectorErrorCode, ReadOptions } from '../../../domain/connector.js'
 import type { Cursor, Page, RemoteRecord, WriteResult } from '../../../domain/records.js'
 
 /** An ISO-8601 UTC timestamp, as every cursor and `modifiedAt` must be. */
@@ -18,8 +18,8 @@ export async function readPages(connector: Connector, object: string, since?: Cu
 }
 
 /** The records of the first page of a full read (the read stops there). */
-export async function firstPage(connector: Connector, object: string): Promise<readonly RemoteRecord[]> {
-  for await (const page of connector.read(object)) return page.records
+export async function firstPage(connector: Connector, object: string, options?: ReadOptions): Promise<readonly RemoteRecord[]> {
+  for await (const page of connector.read(object, undefined, options)) return page.records
   return []
 }
 

@@ -97,4 +97,46 @@ export function readCases(define: Define): void {
     }
     assert.equal(found.get(lookupKey(profile.missingId.id))?.length ?? 0, 0)
   })
+
+  define('read-fields', 'a read asked for some fields returns those and what the record needs, not every field', async ({ fx }) => {
+    const { connector, profile } = fx
+    const { object, email, editable } = profile.people
+    const full = await firstPage(connector, object)
+    const asked = [editable, 'no_such_field_revsync']
+    const narrow = await firstPage(connector, object, { fields: asked })
+    assert.equal(narrow.length, full.length, 'pages as full as without the option')
+    const byId = new Map(full.map((r) => [r.id, r]))
+    // Records sharing a modification time may come in either order, so compare the ones both pages hold.
+    const both = narrow.filter((r) => byId.has(r.id))
+    assert.ok(both.length > narrow.length / 2, 'mostly the same records come')
+    for (const record of both) {
+      const whole = byId.get(record.id)!
+      assert.equal(record.fields[editable], whole.fields[editable], `${record.id} keeps the asked field's value`)
+      assert.ok(!(email in record.fields), `${record.id} carries no "${email}", which was not asked for`)
+      assert.ok(!('no_such_field_revsync' in record.fields), 'an unknown name is left out')
+      assert.equal(record.modifiedAt, whole.modifiedAt, 'the modification time still comes')
+      assert.deepEqual(record.refs ?? {}, whole.refs ?? {}, 'the lookups behind refs still come')
+    }
+    assert.ok(Object.keys(full[0]!.fields).length > Object.keys(narrow[0]!.fields).length, 'fewer fields come than without the option')
+  })
+
+  define('lookup-fields', 'a lookup asked for some fields returns those and its key, grouped as without them', async ({ fx }) => {
+    const { connector, profile } = fx
+    const { object, email, editable } = profile.people
+    const sample = (await firstPage(connector, object)).filter((r) => typeof r.fields[email] === 'string').slice(0, 3)
+    assert.ok(sample.length > 0, 'people with emails to look up')
+    const byEmail = await connector.lookup(object, { field: email, values: sample.map((r) => String(r.fields[email])) }, { fields: [editable] })
+    const byId = await connector.lookup(object, { field: 'id', values: sample.map((r) => r.id) }, { fields: [] })
+    for (const record of sample) {
+      const found = byEmail.get(lookupKey(String(record.fields[email])))?.find((r) => r.id === record.id)
+      assert.ok(found, `${record.id} is found by its email`)
+      assert.deepEqual(Object.keys(found.fields).filter((f) => f === email || f === editable).sort(), [email, editable].sort(), 'the key and the asked field come')
+      assert.equal(found.fields[editable], record.fields[editable])
+      const again = byId.get(lookupKey(record.id))?.[0]
+      assert.ok(again, `${record.id} is found by id with no fields asked`)
+      assert.equal(again.modifiedAt, record.modifiedAt)
+      assert.deepEqual(again.refs ?? {}, record.refs ?? {}, 'refs come whatever fields were asked')
+      assert.ok(!(editable in again.fields), 'a field not asked for does not come')
+    }
+  })
 }

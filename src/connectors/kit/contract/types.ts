@@ -129,6 +129,8 @@ export type ContractCaseId =
   | 'read-concurrent-edit'
   | 'lookup-email'
   | 'lookup-id'
+  | 'read-fields'
+  | 'lookup-fields'
   | 'write-partial-failure'
   | 'write-lost-answer'
   | 'remove'
