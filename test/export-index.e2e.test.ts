@@ -108,7 +108,7 @@ describe('export account index over Salesforce', { timeout: 120_000 }, () => {
     // The accounts (with the rename) are read, then reading the contacts fails.
     const connectors = f.app.connectors as Map<string, Connector>
     const real = connectorOf(f, 'sfdc')
-    connectors.set('sfdc', { ...real, read: (object, since) => (object === 'Contact' ? failingRead() : real.read(object, since)) })
+    connectors.set('sfdc', { ...real, read: (object, since, options) => (object === 'Contact' ? failingRead() : real.read(object, since, options)) })
     try {
       await assert.rejects(f.export('champions', [jobChange('Eve', 'Ernst', 'eve@acme.com', { name: 'Acme', domain: 'acme.com' })]), /contacts are unavailable/)
     } finally {

@@ -41,7 +41,8 @@ export class AccountConfirmer {
   }
 
   private async gone(ids: readonly string[]): Promise<Set<string>> {
-    const found = await this.connector.lookup(objectOf(this.world.target.kind, 'account'), { field: 'id', values: ids })
+    // Only whether each still exists matters here: no field is asked for.
+    const found = await this.connector.lookup(objectOf(this.world.target.kind, 'account'), { field: 'id', values: ids }, { fields: [] })
     const live = new Set<string>()
     for (const list of found.values()) for (const r of list) if (!r.deleted) live.add(r.id)
     const gone = new Set(ids.filter((id) => !live.has(id)))

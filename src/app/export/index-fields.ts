@@ -11,24 +11,20 @@ export interface IndexFields {
   readonly contact: readonly string[]
 }
 
-/** The native field of a relationship (`ParentId`, `AccountId`, `OwnerId`), when the schema has it. */
-function relationshipField(schema: ObjectSchema | undefined, name: string): string[] {
-  const field = schema?.relationships.find((r) => r.name === name)?.field
-  return field === undefined ? [] : [field]
-}
-
 /**
- * The one place that lists what the index reads: an account's name, its website-like fields,
- * its parent and the target's account owner field; a contact's email, names and account. A
- * read asks for these only, instead of every field the CRM describes.
+ * The one place that lists what the index reads: an account's name, its website-like fields
+ * and the target's account owner field; a contact's email and names. Parents, owners and a
+ * contact's account are lookups, which connectors always return in `refs`. A read asks for
+ * these only, instead of every field the CRM describes.
  */
 export function indexFields(target: ExportTarget, schemas: ReadonlyMap<string, ObjectSchema>): IndexFields {
   const f = crmFields[target.kind]
   const accountObject = objectOf(target.kind, 'account')
   const contactObject = objectOf(target.kind, 'contact')
-  const accountSchema = schemas.get(accountObject)
   const ownerField = target.config.accountOwnerField
-  const account = [f.accountName, ...f.accountDomains, ...relationshipField(accountSchema, 'parent'), ...(ownerField === undefined ? [] : [ownerField])]
-  const contact = [f.email, f.firstName, f.lastName, ...relationshipField(schemas.get(contactObject), 'company')]
+  // The owner lookup itself comes in refs; a plain user field (SDR_Owner__c) must be asked for, in its schema's spelling.
+  const ownerName = ownerField === undefined ? [] : [schemas.get(accountObject)?.fields.find((x) => x.name.toLowerCase() === ownerField.toLowerCase())?.name ?? ownerField]
+  const account = [f.accountName, ...f.accountDomains, ...ownerName]
+  const contact = [f.email, f.firstName, f.lastName]
   return { accountObject, contactObject, account: [...new Set(account)], contact: [...new Set(contact)] }
 }

@@ -76,7 +76,7 @@ export async function refreshCrmIndex(target: ExportTarget, schemas: ReadonlyMap
     const since: Cursor | undefined = cold ? undefined : withOverlap({ value: stored!.cursors[object]! }, options.overlapSeconds)
     // An object with nothing to read keeps its cursor; an empty one read in full starts from now.
     let cursor = cold ? startedAt.toISOString() : stored!.cursors[object]!
-    for await (const page of deps.connector.read(object, since)) {
+    for await (const page of deps.connector.read(object, since, { fields: kind === 'account' ? fields.account : fields.contact })) {
       for (const r of page.records) {
         read[kind === 'account' ? 'accounts' : 'contacts']++
         const key = `${kind}/${r.id}`
