@@ -1,15 +1,19 @@
 import type { Kysely } from 'kysely'
 import { bulkInsert } from './bulk-insert.js'
+import type { BulkInsert } from './bulk-insert.js'
 import { chunk, IDS_PER_QUERY, lastByKey, compositeKey } from './chunk.js'
 import type { Database, ExportIndexRowsTable } from './database.js'
 import type { ExportIndexChange, ExportIndexKind, ExportIndexRow, StoredExportIndex } from './store.js'
 
-const upsertRows = bulkInsert<ExportIndexRowsTable>(['target', 'kind', 'record_id', 'data'], (db, rows) =>
-  db
-    .insertInto('export_index_rows')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['target', 'kind', 'record_id']).doUpdateSet((eb) => ({ data: eb.ref('excluded.data') }))),
-)
+/** The multi-row upsert of index rows. One per store: it caches SQL text, which differs by dialect. */
+export function createIndexRowWriter(): BulkInsert<ExportIndexRowsTable> {
+  return bulkInsert<ExportIndexRowsTable>(['target', 'kind', 'record_id', 'data'], (db, rows) =>
+    db
+      .insertInto('export_index_rows')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['target', 'kind', 'record_id']).doUpdateSet((eb) => ({ data: eb.ref('excluded.data') }))),
+  )
+}
 
 /** The stored index of one export target, or undefined when none was saved. */
 export async function loadExportIndex(db: Kysely<Database>, target: string): Promise<StoredExportIndex | undefined> {
@@ -29,7 +33,7 @@ export async function loadExportIndex(db: Kysely<Database>, target: string): Pro
  * row goes first (a full read); then rows are removed and upserted, and the state (shape,
  * cursors) replaced. A refresh that fails leaves the previous index whole.
  */
-export async function saveExportIndex(db: Kysely<Database>, target: string, change: ExportIndexChange): Promise<void> {
+export async function saveExportIndex(db: Kysely<Database>, upsertRows: BulkInsert<ExportIndexRowsTable>, target: string, change: ExportIndexChange): Promise<void> {
   await db.transaction().execute(async (trx) => {
     if (change.replace) await trx.deleteFrom('export_index_rows').where('target', '=', target).execute()
     for (const kind of ['account', 'contact'] as const) {

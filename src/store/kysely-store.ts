@@ -57,6 +57,7 @@ export class KyselyStore implements Store {
   readonly #schema: string | undefined
   readonly #now: () => Date
   readonly #writer: BatchWriter = createBatchWriter()
+  readonly #indexRows = exportIndex.createIndexRowWriter()
   readonly #secrets: SecretBox | undefined
 
   constructor(deps: KyselyStoreDeps) {
@@ -327,7 +328,7 @@ export class KyselyStore implements Store {
   }
 
   saveExportIndex(target: string, change: ExportIndexChange): Promise<void> {
-    return exportIndex.saveExportIndex(this.#db, target, change)
+    return exportIndex.saveExportIndex(this.#db, this.#indexRows, target, change)
   }
 
   dropExportIndex(target: string): Promise<void> {

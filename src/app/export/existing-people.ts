@@ -98,7 +98,9 @@ export class ExistingPeople {
   private async readLeads(): Promise<void> {
     if (this.leadsRead) return
     this.leadsRead = true
-    for await (const page of this.connector.read(this.leadObject as string)) {
+    const f = crmFields[this.kind]
+    const fields = [f.email, f.firstName, f.lastName, ...(f.leadWebsite ? [f.leadWebsite] : [])]
+    for await (const page of this.connector.read(this.leadObject as string, undefined, { fields })) {
       for (const r of page.records) if (!r.deleted) this.index(r)
     }
   }
