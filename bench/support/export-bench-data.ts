@@ -33,8 +33,9 @@ function variation(name: string, random: () => number): string {
  * free-mail address, and people who already exist (found by email, updated). Last names come
  * from a pool of a few thousand, as in life.
  */
-export function benchSignals(count: number, accounts: readonly BenchAccount[], existingEmails: readonly string[]): { line: string; kind: BenchKind }[] {
-  const random = rng(4242)
+export function benchSignals(count: number, accounts: readonly BenchAccount[], existingEmails: readonly string[], batch: { readonly seed?: number; readonly idPrefix?: string } = {}): { line: string; kind: BenchKind }[] {
+  // Another seed and prefix make another file of the same mix: other people, other signal ids.
+  const random = rng(batch.seed ?? 4242)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
   const surname = (): string => {
     const n = Math.floor(random() * 4000)
@@ -63,7 +64,7 @@ export function benchSignals(count: number, accounts: readonly BenchAccount[], e
       kind = 'name-variation'
       signal = { person: { ...person, email: `${first}.${last}.${i}@gmail.com`.toLowerCase() }, company: { name: variation(pick(accounts).name, random) } }
     }
-    out.push({ line: JSON.stringify({ id: `bench-${i}`, ...signal, pastCompany: { name: 'Globex' }, jobStartedAt: '2025-02-03' }), kind })
+    out.push({ line: JSON.stringify({ id: `${batch.idPrefix ?? 'bench'}-${i}`, ...signal, pastCompany: { name: 'Globex' }, jobStartedAt: '2025-02-03' }), kind })
   }
   return out
 }

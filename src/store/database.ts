@@ -160,6 +160,26 @@ export interface ApiTokensTable {
   revoked_at: string | null
 }
 
+/** One account or contact of an export target's CRM, in the compact form matching needs. */
+export interface ExportIndexRowsTable {
+  target: string
+  /** `account` or `contact`. */
+  kind: string
+  record_id: string
+  /** The compact record as JSON. */
+  data: string
+}
+
+/** What an export target's stored index is: its shape and where each object's read stopped. */
+export interface ExportIndexStateTable {
+  target: string
+  /** What the rows were read for (system, record kind, account owner field); another shape means a full read. */
+  shape: string
+  /** `Record<object, cursor value>` as JSON. */
+  cursors: string
+  refreshed_at: string
+}
+
 /** Every table of the store, for `Kysely<Database>`. */
 export interface Database {
   systems: SystemsTable
@@ -176,4 +196,6 @@ export interface Database {
   secrets: SecretsTable
   run_leases: RunLeasesTable
   api_tokens: ApiTokensTable
+  export_index_rows: ExportIndexRowsTable
+  export_index_state: ExportIndexStateTable
 }

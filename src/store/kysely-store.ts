@@ -12,6 +12,7 @@ import type { BatchWriter } from './commit-batch.js'
 import type { Database } from './database.js'
 import { findSignals } from './find-signals.js'
 import { getRetries } from './get-retries.js'
+import * as exportIndex from './export-index-queries.js'
 import * as idPrefix from './id-prefix-queries.js'
 import { migrateToLatest } from './migrate.js'
 import * as reviews from './review-queries.js'
@@ -24,11 +25,13 @@ import type { StoreDialect } from './store-dialect.js'
 import type {
   BatchCommit,
   CursorKey,
+  ExportIndexChange,
   IdKind,
   LeaseTake,
   PendingRetry,
   SignalRecord,
   Store,
+  StoredExportIndex,
   SyncedValues,
   SystemRecord,
   PendingReviews,
@@ -57,6 +60,7 @@ export class KyselyStore implements Store {
   readonly #schema: string | undefined
   readonly #now: () => Date
   readonly #writer: BatchWriter = createBatchWriter()
+  readonly #indexRows = exportIndex.createIndexRowWriter()
   readonly #secrets: SecretBox | undefined
 
   constructor(deps: KyselyStoreDeps) {
@@ -332,5 +336,18 @@ export class KyselyStore implements Store {
 
   revokeToken(id: string, at: string): Promise<boolean> {
     return tokens.revokeToken(this.#db, id, at)
+  }
+
+  // The export's account index (see export-index-queries.ts).
+  loadExportIndex(target: string): Promise<StoredExportIndex | undefined> {
+    return exportIndex.loadExportIndex(this.#db, target)
+  }
+
+  saveExportIndex(target: string, change: ExportIndexChange): Promise<void> {
+    return exportIndex.saveExportIndex(this.#db, this.#indexRows, target, change)
+  }
+
+  dropExportIndex(target: string): Promise<void> {
+    return exportIndex.dropExportIndex(this.#db, target)
   }
 }

@@ -742,5 +742,45 @@ for (const target of [sqliteTarget(), postgresTarget(process.env.REVSYNC_TEST_DA
         assert.equal(await store.findTokenByHash('a'.repeat(64)), undefined, 'a revoked token is not found')
         assert.deepEqual((await store.listTokens()).map((t) => [t.id, t.revokedAt]), [['t1', minute(4)], ['t2', null]])
       }))
+
+    it('keeps an export index per target: a full read replaces it, a refresh upserts and removes rows', opts, () =>
+      withStore(async (store) => {
+        assert.equal(await store.loadExportIndex('champions'), undefined, 'no index before the first save')
+        const acme = { kind: 'account' as const, id: 'a1', data: { name: 'Acme', website: 'acme.com', parentId: null, owner: 'u1' } }
+        const globex = { kind: 'account' as const, id: 'a2', data: { name: 'Globex', website: null, parentId: 'a1', owner: null } }
+        const jane = { kind: 'contact' as const, id: 'c1', data: { email: 'jane@acme.com', firstName: 'Jane', lastName: 'Doe', accountId: 'a1' } }
+        const state = { shape: 'salesforce|contact-if-account-else-lead|OwnerId', cursors: { Account: '2026-01-01T00:00:00.000Z', Contact: '2026-01-01T00:00:00.000Z' }, refreshedAt: minute(1) }
+        await store.saveExportIndex('champions', { state, replace: true, upserts: [acme, globex, jane], removes: [] })
+        await store.saveExportIndex('other', { state, replace: true, upserts: [{ ...acme, id: 'x1' }], removes: [] })
+        const byId = (rows: readonly { kind: string; id: string }[]) => [...rows].sort((a, b) => `${a.kind}/${a.id}`.localeCompare(`${b.kind}/${b.id}`))
+        const first = await store.loadExportIndex('champions')
+        assert.deepEqual(first && { ...first, rows: byId(first.rows) }, { ...state, rows: [acme, globex, jane] })
+
+        // A refresh: Acme renamed (read twice through the overlap, the last read wins), Globex deleted, a new contact.
+        const renamed = { ...acme, data: { ...acme.data, name: 'Acme Corp' } }
+        const john = { kind: 'contact' as const, id: 'c2', data: { email: 'john@acme.com', firstName: 'John', lastName: 'Roe', accountId: 'a1' } }
+        const next = { ...state, cursors: { Account: '2026-01-02T00:00:00.000Z', Contact: '2026-01-02T00:00:00.000Z' }, refreshedAt: minute(2) }
+        await store.saveExportIndex('champions', { state: next, replace: false, upserts: [acme, renamed, john], removes: [{ kind: 'account', id: 'a2' }, { kind: 'contact', id: 'c9' }] })
+        const second = await store.loadExportIndex('champions')
+        assert.deepEqual(second && { ...second, rows: byId(second.rows) }, { ...next, rows: [renamed, jane, john] })
+        assert.deepEqual((await store.loadExportIndex('other'))?.rows.map((r) => r.id), ['x1'], 'another target keeps its own index')
+
+        await store.saveExportIndex('champions', { state, replace: true, upserts: [globex], removes: [] })
+        assert.deepEqual((await store.loadExportIndex('champions'))?.rows, [globex], 'a full read replaces every row')
+        await store.dropExportIndex('champions')
+        assert.equal(await store.loadExportIndex('champions'), undefined)
+        assert.equal((await store.loadExportIndex('other'))?.rows.length, 1)
+      }))
+
+    it('leaves the previous export index whole when a refresh fails half way', opts, () =>
+      withStore(async (store) => {
+        const acme = { kind: 'account' as const, id: 'a1', data: { name: 'Acme' } }
+        const state = { shape: 's', cursors: { Account: '2026-01-01T00:00:00.000Z' }, refreshedAt: minute(1) }
+        await store.saveExportIndex('champions', { state, replace: true, upserts: [acme], removes: [] })
+        // A value JSON cannot hold fails the save after its deletes ran inside the transaction.
+        const bad = { kind: 'account' as const, id: 'a2', data: { name: 10n as unknown as string } }
+        await assert.rejects(store.saveExportIndex('champions', { state: { ...state, shape: 't', refreshedAt: minute(2) }, replace: true, upserts: [bad], removes: [{ kind: 'account', id: 'a1' }] }))
+        assert.deepEqual(await store.loadExportIndex('champions'), { ...state, rows: [acme] })
+      }))
   })
 }

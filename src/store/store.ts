@@ -104,6 +104,39 @@ export interface PendingReviews {
   readonly resolved: ReadonlyMap<string, readonly ReviewItem[]>
 }
 
+/** What a row of an export target's stored index holds: one account or one contact of its CRM. */
+export type ExportIndexKind = 'account' | 'contact'
+
+/** One record of an export target's CRM in the compact form matching needs (opaque to the store). */
+export interface ExportIndexRow {
+  readonly kind: ExportIndexKind
+  readonly id: string
+  readonly data: Readonly<Record<string, FieldValue>>
+}
+
+/** An export index's state: what it was read for, and where each object's read stopped. */
+export interface ExportIndexState {
+  /** The app's description of what the rows hold; a different one means they must be read again. */
+  readonly shape: string
+  /** Cursor value by object name. */
+  readonly cursors: Readonly<Record<string, string>>
+  readonly refreshedAt: string
+}
+
+/** An export target's stored index: its state and every row. */
+export interface StoredExportIndex extends ExportIndexState {
+  readonly rows: readonly ExportIndexRow[]
+}
+
+/** One refresh of an export target's index, applied in one transaction. */
+export interface ExportIndexChange {
+  readonly state: ExportIndexState
+  /** A full read: every stored row of the target is dropped before the upserts. */
+  readonly replace: boolean
+  readonly upserts: readonly ExportIndexRow[]
+  readonly removes: readonly Pick<ExportIndexRow, 'kind' | 'id'>[]
+}
+
 /** The store port: SQLite by default, PostgreSQL in production. Same behaviour on both. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres'
@@ -200,4 +233,11 @@ export interface Store {
   listTokens(): Promise<ApiToken[]>
   /** Revokes a live token; false when no live token has this id. */
   revokeToken(id: string, at: string): Promise<boolean>
+  // The export's account index, kept between runs per export target (see docs/export.md).
+  /** The stored index of an export target, or undefined when none was saved. */
+  loadExportIndex(target: string): Promise<StoredExportIndex | undefined>
+  /** Applies one refresh of a target's index atomically: a failure leaves the previous index whole. */
+  saveExportIndex(target: string, change: ExportIndexChange): Promise<void>
+  /** Forgets a target's index; its next export reads the CRM in full. */
+  dropExportIndex(target: string): Promise<void>
 }

@@ -79,16 +79,21 @@ async function open(systemYaml: string, exportsYaml: string, closeSim: () => Pro
   }
 }
 
+/** Options of the simulator itself: its clock, so a test can move time between runs without waiting. */
+export interface SimOptions {
+  readonly now?: () => number
+}
+
 /** A Salesforce simulator with the seed, and revsync with `exportsYaml` (the `exports:` section, indented two spaces). */
-export async function startSalesforceExport(seed: SalesforceSeed, exportsYaml: string): Promise<ExportFixture & { sim: SalesforceSim; live(object: string): SfRecord[] }> {
-  const sim = await startSalesforceSim({ seed: { ...seed, credentials: { accessToken: sfToken } } })
+export async function startSalesforceExport(seed: SalesforceSeed, exportsYaml: string, simOptions: SimOptions = {}): Promise<ExportFixture & { sim: SalesforceSim; live(object: string): SfRecord[] }> {
+  const sim = await startSalesforceSim({ seed: { ...seed, credentials: { accessToken: sfToken } }, ...simOptions })
   const fixture = await open(`  sfdc:\n    kind: salesforce\n    url: ${sim.url}\n    auth: { accessToken: "${sfToken}" }\n`, exportsYaml, () => sim.close())
   return { ...fixture, sim, live: (object) => sim.state.live(object) }
 }
 
 /** A HubSpot simulator with the seed, and revsync with `exportsYaml`. */
-export async function startHubSpotExport(seed: Omit<HubSpotSeed, 'token'>, exportsYaml: string): Promise<ExportFixture & { sim: HubSpotSim }> {
-  const sim = await startHubSpotSim({ seed: { ...seed, token: hubspotToken } })
+export async function startHubSpotExport(seed: Omit<HubSpotSeed, 'token'>, exportsYaml: string, simOptions: SimOptions = {}): Promise<ExportFixture & { sim: HubSpotSim }> {
+  const sim = await startHubSpotSim({ seed: { ...seed, token: hubspotToken }, ...simOptions })
   const fixture = await open(`  hubspot:\n    kind: hubspot\n    url: ${sim.url}\n    auth: { token: "${hubspotToken}" }\n`, exportsYaml, () => sim.close())
   return { ...fixture, sim }
 }

@@ -1,13 +1,13 @@
-import type { Connector } from '../../domain/connector.js'
-import { objectOf } from '../../domain/export/record-sync.js'
 import type { ExportTarget } from '../../domain/export/resolve-target.js'
 import type { ObjectSchema } from '../../domain/object-schema.js'
-import type { FieldValue, RemoteRecord } from '../../domain/records.js'
+import type { RemoteRecord } from '../../domain/records.js'
 import { createCompanyIndex, createPersonIndex, emailDomain } from '../../matching/index.js'
 import type { AccountRecord, CompanyIndex, PersonIndex, PersonRecord } from '../../matching/index.js'
-import { crmFields } from './crm-fields.js'
+import type { ExportIndexRow } from '../../store/store.js'
+import { text } from './index-rows.js'
+import type { AccountRow, ContactRow } from './index-rows.js'
 
-/** The CRM as one export run sees it: accounts and contacts, read once at the start. */
+/** The CRM as one export run sees it: accounts and contacts, from the stored index refreshed at the start. */
 export interface CrmIndex {
   readonly companies: CompanyIndex
   /** Existing contacts (Salesforce Contact, HubSpot contacts); leads are looked up per batch. */
@@ -17,44 +17,33 @@ export interface CrmIndex {
   readonly counts: { readonly accounts: number; readonly contacts: number }
 }
 
-const text = (v: FieldValue | undefined): string | null => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null)
-
 /**
- * Reads every account and contact of the target system once per run and indexes them: the
- * account index for matching (with each account's contacts counted by email domain, for the
- * "majority of contacts" rule), the contacts for finding existing people, and the value of
- * the account owner field. One full read costs a page per 2,000 Salesforce records (200 on
- * HubSpot), which beats looking each signal's company up when a file holds many signals.
+ * Indexes the target's accounts and contacts in their compact form: the account index for
+ * matching (with each account's contacts counted by email domain, for the "majority of
+ * contacts" rule), the contacts for finding existing people, and the value of the account
+ * owner field. Counts are derived here rather than stored, so a contact that moved to
+ * another account or was deleted changes them without any bookkeeping.
  */
-export async function buildCrmIndex(connector: Connector, target: ExportTarget, schemas: ReadonlyMap<string, ObjectSchema>): Promise<CrmIndex> {
-  const f = crmFields[target.kind]
-  const accountObject = objectOf(target.kind, 'account')
-  const ownerOf = accountOwnerReader(target, schemas.get(accountObject))
+export function crmIndexOf(rows: Iterable<ExportIndexRow>): CrmIndex {
   const accounts = new Map<string, AccountRecord & { contactEmailDomains: Record<string, number>; contactCount: number }>()
   const accountOwners = new Map<string, string>()
-  for await (const page of connector.read(accountObject)) {
-    for (const r of page.records) {
-      if (r.deleted) continue
-      const website = f.accountDomains.map((d) => text(r.fields[d])).find((d) => d !== null) ?? null
-      accounts.set(r.id, { id: r.id, name: text(r.fields[f.accountName]), website, parentId: r.refs?.parent ?? null, contactCount: 0, contactEmailDomains: {} })
-      const owner = ownerOf(r)
-      if (owner !== null) accountOwners.set(r.id, owner)
+  const people: (PersonRecord & { accountId: string | null })[] = []
+  for (const row of rows) {
+    if (row.kind === 'account') {
+      const a = row.data as unknown as AccountRow
+      accounts.set(row.id, { id: row.id, name: a.name, website: a.website, parentId: a.parentId, contactCount: 0, contactEmailDomains: {} })
+      if (a.owner !== null) accountOwners.set(row.id, a.owner)
+    } else {
+      const c = row.data as unknown as ContactRow
+      people.push({ id: row.id, email: c.email, firstName: c.firstName, lastName: c.lastName, accountId: c.accountId })
     }
   }
-  const people: (PersonRecord & { accountId: string | null })[] = []
-  for await (const page of connector.read(objectOf(target.kind, 'contact'))) {
-    for (const r of page.records) {
-      if (r.deleted) continue
-      const email = text(r.fields[f.email])
-      const accountId = r.refs?.company ?? null
-      const account = accountId === null ? undefined : accounts.get(accountId)
-      if (account) {
-        account.contactCount++
-        const domain = emailDomain(email)
-        if (domain !== null) account.contactEmailDomains[domain] = (account.contactEmailDomains[domain] ?? 0) + 1
-      }
-      people.push({ id: r.id, email, firstName: text(r.fields[f.firstName]), lastName: text(r.fields[f.lastName]), accountId })
-    }
+  for (const p of people) {
+    const account = p.accountId === null ? undefined : accounts.get(p.accountId)
+    if (!account) continue
+    account.contactCount++
+    const domain = emailDomain(p.email)
+    if (domain !== null) account.contactEmailDomains[domain] = (account.contactEmailDomains[domain] ?? 0) + 1
   }
   const companies = createCompanyIndex(accounts.values())
   // A contact's company domain is its account's website, so name + domain finds it.

@@ -42,6 +42,8 @@ export class ExistingPeople {
     private readonly connector: Connector,
     private readonly contacts: PersonIndex,
     private readonly leadMode: LeadIndexMode = 'lookup',
+    /** Told of contacts the index held that the CRM no longer returns, so the stored index drops them. */
+    private readonly onGone: (ids: readonly string[]) => Promise<void> = async () => {},
   ) {
     this.contactObject = objectOf(kind, 'contact')
     this.leadObject = kind === 'salesforce' ? objectOf(kind, 'lead') : null
@@ -82,7 +84,13 @@ export class ExistingPeople {
     }
     for (const [object, ids] of wanted) {
       const found = await this.connector.lookup(object, { field: 'id', values: [...ids] })
-      for (const list of found.values()) for (const r of list) this.records.set(`${r.object}/${r.id}`, r)
+      for (const list of found.values()) for (const r of list) if (!r.deleted) this.records.set(`${r.object}/${r.id}`, r)
+      // A person the index holds and the CRM no longer returns was deleted since the index
+      // read it (HubSpot's reads of changes do not report archived records): forgotten, so
+      // the signal is planned as if it had never existed instead of failing on it.
+      const gone = [...ids].filter((id) => !this.records.has(`${object}/${id}`))
+      for (const id of gone) (object === this.leadObject ? this.leads : this.contacts)?.remove(id)
+      if (object === this.contactObject) await this.onGone(gone)
     }
   }
 
@@ -90,7 +98,9 @@ export class ExistingPeople {
   private async readLeads(): Promise<void> {
     if (this.leadsRead) return
     this.leadsRead = true
-    for await (const page of this.connector.read(this.leadObject as string)) {
+    const f = crmFields[this.kind]
+    const fields = [f.email, f.firstName, f.lastName, ...(f.leadWebsite ? [f.leadWebsite] : [])]
+    for await (const page of this.connector.read(this.leadObject as string, undefined, { fields })) {
       for (const r of page.records) if (!r.deleted) this.index(r)
     }
   }

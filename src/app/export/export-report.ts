@@ -61,13 +61,24 @@ export interface ExportReport {
   invalidCount: number
   /** Failed signals, the first 1,000 (all outcomes go to `onOutcome` and the run record). */
   readonly failures: SignalOutcome[]
+  /** How the account index was brought up to date: a full read of the org, or the changes since the stored cursors. */
+  index: IndexReadSummary | null
   /** Notes about the run, e.g. pre-mapped fields the system lacks. */
   readonly notes: string[]
 }
 
+/** What the run read to bring its account index up to date; null when it had nothing to do and read nothing. */
+export interface IndexReadSummary {
+  readonly read: 'full' | 'changes'
+  readonly accountsRead: number
+  readonly contactsRead: number
+  /** Stored records the CRM reported deleted. */
+  readonly removed: number
+}
+
 /** A report with nothing in it yet. */
 export function emptyExportReport(runId: string, target: string, system: string, recordSync: string, file: string, dryRun: boolean): ExportReport {
-  return { runId, target, system, recordSync, file, dryRun, lines: 0, counts: { created: 0, updated: 0, skipped: 0, failed: 0 }, accountsCreated: 0, duplicates: 0, alreadyProcessed: 0, apiCalls: 0, invalid: [], invalidCount: 0, failures: [], notes: [] }
+  return { runId, target, system, recordSync, file, dryRun, lines: 0, counts: { created: 0, updated: 0, skipped: 0, failed: 0 }, accountsCreated: 0, duplicates: 0, alreadyProcessed: 0, apiCalls: 0, invalid: [], invalidCount: 0, failures: [], index: null, notes: [] }
 }
 
 /** Writes the run made (or, in a plan, would make): creates and updates of people and accounts. */
@@ -88,5 +99,6 @@ export function summaryOf(report: ExportReport): Record<string, unknown> {
     duplicates: report.duplicates,
     alreadyProcessed: report.alreadyProcessed,
     apiCalls: report.apiCalls,
+    ...(report.index ? { index: report.index } : {}),
   }
 }

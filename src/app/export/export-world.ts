@@ -1,6 +1,5 @@
 import type { RevsyncConfig } from '../../domain/config/config-schema.js'
 import type { ConfigIssue } from '../../domain/config/config-issue.js'
-import type { Connector } from '../../domain/connector.js'
 import { checkExportFields } from '../../domain/export/check-export-fields.js'
 import { isExportKind, objectOf, tabObjects } from '../../domain/export/record-sync.js'
 import type { ExportTab } from '../../domain/export/export-config.js'
@@ -16,8 +15,9 @@ import { createFreeMailSet } from '../../matching/index.js'
 import type { AccountMatchOptions } from '../../matching/index.js'
 import { ConfigError } from '../config/config-error.js'
 import type { LocatedIssue } from '../config/config-error.js'
-import { buildCrmIndex } from './build-crm-index.js'
 import type { CrmIndex } from './build-crm-index.js'
+import { refreshCrmIndex } from './refresh-crm-index.js'
+import type { IndexRefresh, IndexRefreshDeps } from './refresh-crm-index.js'
 import { ExistingPeople } from './existing-people.js'
 import type { LeadIndexMode } from './existing-people.js'
 
@@ -26,6 +26,8 @@ export interface WorldOptions {
   /** About how many signals the run will process (the file's lines). */
   readonly expectedSignals: number
   readonly leadIndex?: LeadIndexMode | 'auto'
+  /** Whether the refreshed account index is saved to the store (not in `plan --export`). */
+  readonly persistIndex: boolean
 }
 
 /** Leads looked up per batch cost two calls per 150 signals; read in full, one per 2,000 leads (taking as many leads as contacts). */
@@ -56,6 +58,8 @@ export interface ExportWorld {
   readonly users: OwnerDirectory
   readonly owners: ResolvedOwners
   readonly crm: CrmIndex
+  /** How the account index was brought up to date this run. */
+  readonly indexRefresh: IndexRefresh
   readonly people: ExistingPeople
   readonly matchOptions: AccountMatchOptions
   /** Pre-mapped fields the system does not have, dropped. */
@@ -68,11 +72,12 @@ export interface ExportWorld {
 /**
  * Loads the target's world: the schemas of its objects (re-read every run, like "Refresh
  * field info", so a field created in the CRM a minute ago is known), the users, and the
- * account and contact indexes. Config problems found against the schemas or the users (a
+ * account and contact index, kept in the store and refreshed from the CRM's cursors. Config problems found against the schemas or the users (a
  * required field no row fills, an unknown default owner) throw a `ConfigError` naming the
  * file line, the field and the fix; nothing has been written when they do.
  */
-export async function loadExportWorld(source: ExportConfigSource, name: string, connector: Connector, options: WorldOptions): Promise<ExportWorld> {
+export async function loadExportWorld(source: ExportConfigSource, name: string, deps: IndexRefreshDeps, options: WorldOptions): Promise<ExportWorld> {
+  const { connector } = deps
   const resolved = targetOf(source, name)
   const schemas = new Map<string, ObjectSchema>()
   for (const tab of Object.keys(tabObjects[resolved.kind]) as ExportTab[]) {
@@ -85,9 +90,9 @@ export async function loadExportWorld(source: ExportConfigSource, name: string, 
   const users = createOwnerDirectory(await connector.users())
   const { owners, issues } = resolveOwners(target, users)
   if (!owners) throw new ConfigError(source.locate(issues))
-  const crm = await buildCrmIndex(connector, target, schemas)
+  const { crm, refresh: indexRefresh } = await refreshCrmIndex(target, schemas, deps, { overlapSeconds: source.config.sync.overlapSeconds, persist: options.persistIndex })
   const leadIndex = chooseLeadIndex(options, crm.counts.contacts)
-  const people = new ExistingPeople(target.kind, connector, crm.contacts, leadIndex)
+  const people = new ExistingPeople(target.kind, connector, crm.contacts, leadIndex, (ids) => indexRefresh.forget(ids.map((id) => ({ kind: 'contact', id }))))
   const m = target.config.matching
   const matchOptions: AccountMatchOptions = {
     ...(m?.nameThreshold !== undefined ? { nameThreshold: m.nameThreshold } : {}),
@@ -105,5 +110,5 @@ export async function loadExportWorld(source: ExportConfigSource, name: string, 
     users,
   }
   const droppedDefaults = checked.droppedDefaults.map((d) => `${d.tab}.${d.field}`)
-  return { target, schemas, users, owners, crm, people, matchOptions, droppedDefaults, leadIndex, context }
+  return { target, schemas, users, owners, crm, indexRefresh, people, matchOptions, droppedDefaults, leadIndex, context }
 }

@@ -2,13 +2,13 @@ import type { Connector } from '../../domain/connector.js'
 import { objectOf } from '../../domain/export/record-sync.js'
 import type { ExportTarget } from '../../domain/export/resolve-target.js'
 import type { RunItem } from '../../domain/run.js'
-import { planSignal } from '../../engine/export/plan-signal.js'
 import type { SignalRecord } from '../../store/store.js'
 import type { ExportDeps, ExportOptions } from './export-deps.js'
 import { emptyExportReport, summaryOf } from './export-report.js'
 import type { ExportReport, SignalOutcome } from './export-report.js'
 import { loadExportWorld, targetOf } from './export-world.js'
 import type { ExportConfigSource, ExportWorld } from './export-world.js'
+import { AccountConfirmer } from './confirm-accounts.js'
 import { executeRound } from './execute-round.js'
 import { invalidItem, itemsOf, signalRecordOf } from './record-outcomes.js'
 import type { RecordContext } from './record-outcomes.js'
@@ -49,6 +49,7 @@ class ExportRun {
   readonly report: ExportReport
   private readonly dryRun: boolean
   private world: ExportWorld | undefined
+  private confirmer: AccountConfirmer | undefined
   private assignment: Connector | undefined
   private readonly seen = new Map<string, number>()
   private readonly pendingItems: RunItem[] = []
@@ -138,17 +139,23 @@ class ExportRun {
 
   private async loadWorld(): Promise<ExportWorld> {
     const expectedSignals = await countLines(this.file)
-    const world = await loadExportWorld(this.source, this.target.name, this.connector, { expectedSignals, ...(this.options.leadIndex ? { leadIndex: this.options.leadIndex } : {}) })
+    const indexDeps = { connector: this.connector, store: this.deps.store, now: this.deps.now }
+    const world = await loadExportWorld(this.source, this.target.name, indexDeps, { expectedSignals, persistIndex: !this.dryRun, ...(this.options.leadIndex ? { leadIndex: this.options.leadIndex } : {}) })
     const leads = this.target.kind === 'salesforce' ? `; leads ${world.leadIndex === 'read' ? 'read in full' : 'looked up per batch'}` : ''
-    this.deps.logger.info('export: org indexed', { target: this.target.name, system: this.target.system, accounts: world.crm.counts.accounts, contacts: world.crm.counts.contacts, leadIndex: world.leadIndex })
-    this.report.notes.push(`indexed ${world.crm.counts.accounts} accounts and ${world.crm.counts.contacts} contacts of ${this.target.system}${leads}`)
+    const r = world.indexRefresh
+    this.report.index = { read: r.cold ? 'full' : 'changes', accountsRead: r.read.accounts, contactsRead: r.read.contacts, removed: r.removed }
+    this.deps.logger.info('export: org indexed', { target: this.target.name, system: this.target.system, accounts: world.crm.counts.accounts, contacts: world.crm.counts.contacts, leadIndex: world.leadIndex, indexRead: r.cold ? 'full' : 'changes', accountsRead: r.read.accounts, contactsRead: r.read.contacts })
+    const how = r.cold ? `read in full (${r.why})` : `refreshed from the stored index: ${r.read.accounts} accounts and ${r.read.contacts} contacts changed, ${r.removed} removed`
+    this.report.notes.push(`indexed ${world.crm.counts.accounts} accounts and ${world.crm.counts.contacts} contacts of ${this.target.system}, ${how}${leads}`)
     if (world.droppedDefaults.length > 0) this.report.notes.push(`pre-mapped fields ${this.target.system} does not have were left out: ${world.droppedDefaults.join(', ')}`)
     return world
   }
 
   /** Plans, writes and records one round: its run items and processed signals in one transaction. */
   private async runRound(world: ExportWorld, round: readonly ValidLine[]): Promise<void> {
-    const planned = round.map((l) => ({ line: l.line, key: l.key, signal: l.signal, plan: planSignal(l.signal, world.context) }))
+    this.confirmer ??= new AccountConfirmer(world, this.connector)
+    const plans = await this.confirmer.plan(round.map((l) => l.signal))
+    const planned = round.map((l, i) => ({ line: l.line, key: l.key, signal: l.signal, plan: plans[i]! }))
     const outcomes = await executeRound(planned, {
       world,
       connector: this.connector,

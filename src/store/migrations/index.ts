@@ -6,6 +6,7 @@ import { syncedPerEntityMigration } from './0004-synced-per-entity.js'
 import { runLeasesMigration } from './0005-run-leases.js'
 import { idPrefixIndexesMigration } from './0006-id-prefix-indexes.js'
 import { apiTokensMigration } from './0007-api-tokens.js'
+import { exportIndexMigration } from './0008-export-index.js'
 import type { StoreDialect } from '../store-dialect.js'
 
 /**
@@ -21,5 +22,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0005-run-leases': runLeasesMigration(dialect),
     '0006-id-prefix-indexes': idPrefixIndexesMigration(dialect),
     '0007-api-tokens': apiTokensMigration(dialect),
+    '0008-export-index': exportIndexMigration(dialect),
   }
 }
