@@ -6,6 +6,8 @@ import { startTriggerReceiver } from './support/trigger-receiver.js'
 import type { TriggerReceiver } from './support/trigger-receiver.js'
 import { simFetch } from '../src/sandbox/hubspot/sim-fetch.js'
 import { sugarTestClient } from '../src/sandbox/sugarcrm/test-client.js'
+import { runSync } from '../src/app/sync/run-sync.js'
+import { mappingsReading } from '../src/app/triggers/run-triggered.js'
 
 const hubspotSecret = 'hs-app-secret-7f3a9c'
 const sugarSecret = 'sugar-hook-secret-51be'
@@ -156,6 +158,38 @@ describe('near-real-time triggers over HTTP: simulator webhooks, verified, run j
     assert.equal(scheduled.updated['sugar'], 1)
     assert.equal(annInSugar(), 'Dropped-webhook title')
     await quiet()
+  })
+
+  it('a contact created in HubSpot, its creation delivered twice, is created in SugarCRM once', async () => {
+    const from = receiver.reports.length
+    f.hubspot.webhooks.sender.plan('duplicate')
+    const created = await hubspot('POST', '/crm/v3/objects/contacts', { properties: { email: 'cy@umbrella.example', firstname: 'Cy', lastname: 'Ng', jobtitle: 'CFO' } })
+    assert.equal(created.status, 201)
+    await quiet()
+    assert.deepEqual(receiver.errors, [])
+    const inSugar = f.sugar.state.records('Contacts').filter((r) => r.email.some((e) => e.email_address === 'cy@umbrella.example'))
+    assert.equal(inSugar.length, 1)
+    assert.equal(inSugar[0]?.values.title, 'CFO')
+    assert.equal(writesTo('sugar', from), 1)
+  })
+
+  it('a contact archived in HubSpot is left to the scheduled run: the triggered run reads nothing and writes nothing', async () => {
+    const from = receiver.reports.length
+    const cy = await f.app.connectors.get('hubspot')?.lookup('contacts', { field: 'email', values: ['cy@umbrella.example'] })
+    const id = cy?.get('cy@umbrella.example')?.[0]?.id ?? ''
+    assert.equal((await hubspot('DELETE', `/crm/v3/objects/contacts/${id}`)).status, 204)
+    await quiet()
+    assert.deepEqual(receiver.errors, [])
+    const runs = receiver.reports.slice(from)
+    assert.equal(runs.length, 1)
+    assert.equal(runs[0]?.writes, 0)
+    assert.equal(f.sugar.state.records('Contacts').filter((r) => r.email.some((e) => e.email_address === 'cy@umbrella.example')).length, 1)
+  })
+
+  it('records of an object the mapping does not read are refused before the run takes its lease', async () => {
+    await assert.rejects(runSync(f.config, 'people', f.app.syncDeps(), { records: { system: 'hubspot', object: 'companies', ids: ['1'] } }), /reads contacts from "hubspot", not "companies"/)
+    assert.deepEqual(mappingsReading(f.config, { system: 'hubspot', object: 'companies' }), [])
+    assert.deepEqual(mappingsReading(f.config, { system: 'sugar', object: 'Contacts' }), ['people'])
   })
 
   it('an edit in SugarCRM reaches HubSpot through a web logic hook; a hook without the secret is refused', async () => {

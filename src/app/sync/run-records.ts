@@ -29,8 +29,11 @@ export function recordSetProblem(mapping: Mapping, set: RecordSet): string | und
  * deliveries that arrive twice or out of order plan from what the system holds now, never
  * from the event's copy) and handed on as a changed batch without a cursor, since a triggered
  * run reads no range and must not move the scheduled run's place. `runSync` checks the set
- * with `recordSetProblem` first. An id the system no longer
- * returns was deleted there (HubSpot's reads do not show archived records).
+ * with `recordSetProblem` first.
+ *
+ * An id the system no longer returns (deleted, archived) is left out, not planned as a
+ * delete: a lookup that misses is weaker evidence than the flagged record a cursor read
+ * returns, and a delete may propagate. The scheduled run handles deletes as it always has.
  */
 export async function* recordBatches(mapping: Mapping, set: RecordSet, options: { batchSize: number }, deps: SyncDeps, reads: ReadCounts): AsyncGenerator<ChangedBatch> {
   const connector = deps.connectors.get(set.system)
@@ -40,8 +43,7 @@ export async function* recordBatches(mapping: Mapping, set: RecordSet, options: 
     const wanted = ids.slice(start, start + options.batchSize)
     const found = new Map<string, RemoteRecord>()
     for (const records of (await connector.lookup(set.object, { field: 'id', values: wanted })).values()) for (const r of records) found.set(r.id, r)
-    const at = deps.now().toISOString()
-    const records = wanted.map((id) => found.get(id) ?? { id, object: set.object, fields: {}, modifiedAt: at, deleted: true })
+    const records = wanted.flatMap((id) => found.get(id) ?? [])
     reads[set.system] = (reads[set.system] ?? 0) + records.length
     deps.onProgress?.({ phase: 'read', system: set.system, done: reads[set.system] ?? 0 })
     yield { system: set.system, object: set.object, records }
