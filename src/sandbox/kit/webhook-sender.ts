@@ -67,7 +67,9 @@ export class WebhookSender {
 
   /** Sets (or with `undefined`, clears) the URL deliveries go to. */
   target(url: string | undefined): void {
-    this.#target = url
+    // Normalized as it goes on the wire (`http://host` is sent as `http://host/`), so the URI a
+    // signature covers is the one the receiver sees.
+    this.#target = url === undefined ? undefined : new URL(url).href
   }
 
   get configured(): boolean {
