@@ -39,7 +39,8 @@ interface Delivery {
 
 /**
  * Sends a simulator's webhooks: POSTs each delivery to the configured target, signed per
- * attempt, retrying failures (a non-2xx answer or no connection) after the configured pauses.
+ * attempt, giving up on an attempt after 5 s as HubSpot does, and retrying failures (a non-2xx
+ * answer, a timeout or no connection) after the configured pauses.
  * Tests can drop or duplicate the next deliveries, hold deliveries and release them in reverse
  * order, lag the timestamps, and wait until nothing is left to send.
  */
@@ -152,7 +153,7 @@ export class WebhookSender {
     const body = delivery.body(attempt)
     const headers = this.deps.headers({ method: 'POST', url: delivery.url, body, timestamp: this.deps.now() - this.#lagMs })
     try {
-      const response = await fetch(delivery.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) })
+      const response = await fetch(delivery.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(5_000) })
       await response.arrayBuffer()
       return response.status
     } catch {
