@@ -6,7 +6,10 @@ import { startTriggerReceiver } from './support/trigger-receiver.js'
 import type { TriggerReceiver } from './support/trigger-receiver.js'
 import { simFetch } from '../src/sandbox/hubspot/sim-fetch.js'
 import { sugarTestClient } from '../src/sandbox/sugarcrm/test-client.js'
+import { setImmediate as setImmediatePromise } from 'node:timers/promises'
 import { runSync } from '../src/app/sync/run-sync.js'
+import { RunLease } from '../src/app/run-lease.js'
+import { silentLogger } from '../src/app/logger.js'
 import { mappingsReading } from '../src/app/triggers/run-triggered.js'
 
 const hubspotSecret = 'hs-app-secret-7f3a9c'
@@ -114,6 +117,28 @@ describe('near-real-time triggers over HTTP: simulator webhooks, verified, run j
     assert.deepEqual(receiver.errors, [])
     assert.equal(annInSugar(), 'Newest title')
     assert.equal(writesTo('sugar', from), 1)
+  })
+
+  it('a delivery that arrives while a scheduled run holds the mapping waits for it, then writes', async () => {
+    const from = receiver.reports.length
+    const scheduled = new RunLease('sync', 'people', { store: f.app.store, now: () => new Date(), logger: silentLogger, leaseSeconds: 60 })
+    await scheduled.take('scheduled-run')
+    try {
+      await editAnnInHubSpot('Written after the scheduled run')
+      await f.hubspot.webhooks.idle()
+      // The delivery was accepted; its run waits on the lease, which it says in the log.
+      while (!receiver.logLines.some((l) => l.includes('waiting for run scheduled-run'))) await setImmediatePromise()
+      assert.equal(receiver.reports.length, from)
+      assert.equal(annInSugar(), 'Newest title')
+    } finally {
+      await scheduled.release()
+    }
+    await quiet()
+    assert.deepEqual(receiver.errors, [])
+    assert.equal(annInSugar(), 'Written after the scheduled run')
+    assert.equal(writesTo('sugar', from), 1)
+    await editAnnInHubSpot('Newest title')
+    await quiet()
   })
 
   it('a bad signature is refused with 401, retried as HubSpot does, and logged without the secret', async () => {
