@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseConfigText } from '../../src/app/config/load-config.js'
+import type { RevsyncConfig } from '../../src/domain/config/config-schema.js'
 import { openAppFrom } from '../../src/app/open-app.js'
 import type { App } from '../../src/app/open-app.js'
 import { runSync } from '../../src/app/sync/run-sync.js'
@@ -27,6 +28,8 @@ export interface SyncFixture {
   readonly salesforce: SalesforceSim | undefined
   readonly app: App
   readonly storePath: string
+  /** The config the fixture's runs use. */
+  readonly config: RevsyncConfig
   sync(mapping?: string, extra?: Partial<SyncDeps>, options?: { dryRun?: boolean }): Promise<SyncReport>
   /** Opens a second app on the same store and systems, as a restarted process would. */
   reopen(): Promise<App>
@@ -73,6 +76,7 @@ ${mappingsYaml}`
     salesforce,
     app,
     storePath,
+    config: loaded.config,
     sync: (mapping = 'people', extra = {}, options = {}) => runSync(loaded.config, mapping, app.syncDeps({ ...(now ? { now: () => new Date(now()) } : {}), ...extra }), options),
     reopen: async () => {
       const again = await openAppFrom(loaded)

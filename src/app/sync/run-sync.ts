@@ -10,6 +10,8 @@ import type { AssembleScope } from './assemble-entities.js'
 import { changedBatches } from './changed-batches.js'
 import { relatedMappings } from './load-related.js'
 import { processBatch } from './process-batch.js'
+import { recordBatches, recordSetProblem } from './run-records.js'
+import type { RecordSet } from './run-records.js'
 import type { SyncDeps } from './sync-deps.js'
 import { checkBeforeRun } from './check-before-run.js'
 import { decidedMatches } from './decided-matches.js'
@@ -45,6 +47,19 @@ async function pendingWork(mapping: Mapping, deps: SyncDeps): Promise<{ entities
   }
 }
 
+/** How a run is asked for: a plan, how long to wait for the lease, just some records. */
+export interface RunSyncOptions {
+  readonly dryRun?: boolean
+  readonly waitSeconds?: number
+  /**
+   * Runs just these records (a webhook's), fetched by id, through the same batches as a
+   * scheduled run, under the same lease; no cursor moves and no pending work is taken up.
+   */
+  readonly records?: RecordSet
+  /** The run's id, when a service named it on queueing it (so its caller can follow the run). */
+  readonly runId?: string
+}
+
 /**
  * Runs one mapping once, streaming: each batch of changed records is assembled and matched,
  * planned with the engine, written, and recorded (links, last-synced values, per-record
@@ -52,13 +67,15 @@ async function pendingWork(mapping: Mapping, deps: SyncDeps): Promise<{ entities
  * read, so memory holds a batch, not the run. Entities that failed or were settled in review
  * before the run come last. A crash at any point is repaired by running again: what was
  * written but not recorded is found by its match key. With `dryRun`, nothing is written
- * anywhere: that is `plan`.
+ * anywhere: that is `plan`. With `records`, only those records are read (see `run-records.ts`).
  */
-export async function runSync(config: RevsyncConfig, mappingName: string, deps: SyncDeps, options: { dryRun?: boolean; waitSeconds?: number; runId?: string } = {}): Promise<SyncReport> {
+export async function runSync(config: RevsyncConfig, mappingName: string, deps: SyncDeps, options: RunSyncOptions = {}): Promise<SyncReport> {
   const mappingConfig = config.mappings[mappingName]
   if (!mappingConfig) throw new Error(`no mapping named "${mappingName}"; the config has: ${Object.keys(config.mappings).join(', ') || 'none'}`)
   const mapping = resolveMapping(mappingName, mappingConfig)
   const dryRun = options.dryRun ?? false
+  const problem = options.records && recordSetProblem(mapping, options.records)
+  if (problem) throw new Error(`${problem}; a trigger for it runs nothing`)
   await checkBeforeRun(config, mappingName, deps, dryRun)
   // A service names the run when it queues it, so the caller can follow it before it starts.
   const runId = options.runId ?? deps.newId()
@@ -69,17 +86,19 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
   await lease?.take(runId, options.waitSeconds)
   if (lease) deps = { ...deps, store: lease.store }
   if (!dryRun) await deps.store.startRun({ id: runId, kind: 'sync', name: mappingName, startedAt: deps.now().toISOString() })
-  deps.logger.info(dryRun ? 'plan started' : 'sync started', { run: runId, mapping: mappingName })
+  deps.logger.info(dryRun ? 'plan started' : 'sync started', { run: runId, mapping: mappingName, ...(options.records ? { trigger: `${options.records.system} ${options.records.object}`, records: options.records.ids.length } : {}) })
   try {
     const pending = await pendingWork(mapping, deps)
-    const pendingAtStart = pending.entities
+    // A triggered run leaves failed writes and settled rows to the scheduled run, which owns them.
+    const pendingAtStart = options.records ? new Set<string>() : pending.entities
     const scope: AssembleScope = { mapping, related: relatedMappings(config, mapping), deps, users: await loadUsers(mapping, config, deps), deferred: new Set<string>(), companyIndexes: new Map(), upserts: !dryRun, ...(dryRun ? { claimed: new Set<string>() } : {}) }
     let batch = 0
     // Matches a person settled link first, so the batches below find their records linked.
     if (pending.matches.length > 0) await processBatch(scope, await decidedMatches(mapping, pending.matches, deps), report, batch++)
     let done = 0
     const plannedPending = new Set<string>()
-    for await (const changed of changedBatches(mapping, config.sync, deps, report.read)) {
+    const batches = options.records ? recordBatches(mapping, options.records, config.sync, deps, report.read) : changedBatches(mapping, config.sync, deps, report.read)
+    for await (const changed of batches) {
       const assembled = await assembleChanged(scope, changed)
       report.unchanged += assembled.unchanged
       for (const group of assembled.groups) if (pendingAtStart.has(group.entityId)) plannedPending.add(group.entityId)

@@ -70,4 +70,5 @@ export function archiveRecord(state: HubSpotState, object: SimObjectType, id: st
   record.updatedAt = at
   const email = record.properties.email
   if (object === 'contacts' && email && state.emails.get(email) === id) state.emails.delete(email)
+  state.changes.listener?.({ object, id: record.id, kind: 'deletion', at })
 }

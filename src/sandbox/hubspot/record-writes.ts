@@ -80,18 +80,23 @@ export function createRecord(state: HubSpotState, object: SimObjectType, values:
   const record: SimRecord = { id: recordId, properties, createdAt: at, updatedAt: at, archived: false }
   state.records[object].set(recordId, record)
   indexEmail(state, object, record, undefined)
+  state.changes.listener?.({ object, id: recordId, kind: 'creation', at })
   return record
 }
 
 /** Applies prepared values to a record; every write moves its last-modified time. */
 export function updateRecord(state: HubSpotState, object: SimObjectType, record: SimRecord, values: Record<string, string | null>, at: number): void {
   const previousEmail = record.properties.email
+  const changed: string[] = []
   for (const [name, value] of Object.entries(values)) {
+    if ((record.properties[name] ?? null) !== value) changed.push(name)
     if (value === null) delete record.properties[name]
     else record.properties[name] = value
   }
   record.updatedAt = at
   indexEmail(state, object, record, previousEmail)
+  // HubSpot sends a property change only when the value changed, one event per property.
+  for (const name of changed) state.changes.listener?.({ object, id: record.id, kind: 'propertyChange', propertyName: name, propertyValue: record.properties[name] ?? null, at })
 }
 
 /** Checks inline associations before a create; answers the refusal for the first bad one. */

@@ -12,6 +12,8 @@ import type { HubSpotSeed } from './seed.js'
 import { seedState } from './seed-state.js'
 import { createState } from './state.js'
 import type { HubSpotState } from './state.js'
+import { HubSpotWebhooks } from './webhooks.js'
+import type { HubSpotWebhookSettings } from './webhooks.js'
 
 /** What `startHubSpotSim` takes. */
 export interface HubSpotSimOptions {
@@ -19,10 +21,12 @@ export interface HubSpotSimOptions {
   readonly port?: number
   /** The clock for timestamps, in epoch milliseconds; `Date.now` by default. */
   readonly now?: () => number
+  /** An app subscribed to record changes: its target URL and secret (also settable later). */
+  readonly webhooks?: HubSpotWebhookSettings
 }
 
 /** A running HubSpot simulator and its in-memory portal. */
-export type HubSpotSim = SimServer & { readonly state: HubSpotState }
+export type HubSpotSim = SimServer & { readonly state: HubSpotState; readonly webhooks: HubSpotWebhooks }
 
 function unknownRoute(state: HubSpotState) {
   return (req: SimRequest): SimResponse => {
@@ -44,6 +48,9 @@ export async function startHubSpotSim(options: HubSpotSimOptions): Promise<HubSp
   const seed = parseHubSpotSeed(options.seed)
   const state = createState(seed, options.now ?? Date.now)
   seedState(state, seed)
+  // Subscribed after seeding: seeded records existed before the app was installed.
+  const webhooks = new HubSpotWebhooks(state)
+  if (options.webhooks) webhooks.configure(options.webhooks)
   const faults = createFaultInjector({
     rateLimited: (seconds) => rateLimited('TEN_SECONDLY_ROLLING', seconds, state.correlationId(), state.usage.headers()),
     serverError: () => serverError(state.correlationId()),
@@ -54,5 +61,13 @@ export async function startHubSpotSim(options: HubSpotSimOptions): Promise<HubSp
     ...associationRoutes(state),
   ]
   const server = await startSimServer({ routes, faults, notFound: unknownRoute(state), ...(options.port === undefined ? {} : { port: options.port }) })
-  return { ...server, state }
+  return {
+    ...server,
+    state,
+    webhooks,
+    close: async () => {
+      webhooks.sender.close()
+      await server.close()
+    },
+  }
 }

@@ -37,6 +37,21 @@ export interface SimSettings {
   multiStatus: boolean
 }
 
+/** One change to a record, as HubSpot's webhooks report it. */
+export interface RecordChange {
+  readonly object: SimObjectType
+  readonly id: string
+  readonly kind: 'creation' | 'propertyChange' | 'deletion'
+  readonly propertyName?: string
+  readonly propertyValue?: string | null
+  readonly at: number
+}
+
+/** Who hears of record changes (the webhook sender, once configured). */
+export interface ChangeFeed {
+  listener: ((change: RecordChange) => void) | undefined
+}
+
 /** The whole in-memory portal. */
 export interface HubSpotState {
   readonly token: string
@@ -49,6 +64,7 @@ export interface HubSpotState {
   readonly emails: Map<string, string>
   readonly settings: SimSettings
   readonly usage: Usage
+  readonly changes: ChangeFeed
   /** Milliseconds, never going backwards. */
   now(): number
   nextId(object: SimObjectType | 'owners'): string
@@ -83,6 +99,7 @@ export function createState(seed: ParsedHubSpotSeed, clock: () => number): HubSp
     emails: new Map(),
     settings: { multiStatus: true },
     usage: createUsage(seed.limits ?? {}),
+    changes: { listener: undefined },
     now() {
       last = Math.max(last, clock())
       return last

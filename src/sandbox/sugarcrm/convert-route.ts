@@ -31,6 +31,7 @@ export function convertRoute(ctx: SugarContext): SimRoute {
     const contact = contactFor(ctx, lead, contactSpec, accountId, user)
     Object.assign(lead.values, { converted: true, status: 'Converted', contact_id: contact.id, ...(accountId ? { account_id: accountId } : {}) })
     ctx.store.commit(lead, user, false)
+    ctx.store.onChange?.(lead, 'after_save', true)
     const out = [contact, ...(account ? [account] : [])].map((r) => formatRecord(ctx.store, r))
     return { status: 200, body: { modules: out } }
   })

@@ -14,6 +14,8 @@ import type { ParsedSugarSeed, SugarSeed } from './seed.js'
 import { SugarStore } from './store.js'
 import type { StoredRecord } from './store.js'
 import type { SugarModule } from './vardefs.js'
+import { SugarWebLogicHooks } from './web-logic-hooks.js'
+import type { SugarHookSettings } from './web-logic-hooks.js'
 
 export interface SugarSimOptions {
   readonly seed?: SugarSeed
@@ -24,6 +26,8 @@ export interface SugarSimOptions {
   readonly maxNum?: number
   /** Most requests per `/bulk` call; default 100. */
   readonly bulkLimit?: number
+  /** Web logic hooks to send after saves and deletes (also settable later with `hooks.configure`). */
+  readonly hooks?: SugarHookSettings
 }
 
 /** What tests inspect and drive directly. */
@@ -32,7 +36,7 @@ export interface SugarSimState extends SugarContext {
   records(module: SugarModule, options?: { readonly deleted?: boolean }): StoredRecord[]
 }
 
-export type SugarSim = SimServer & { readonly state: SugarSimState }
+export type SugarSim = SimServer & { readonly state: SugarSimState; readonly hooks: SugarWebLogicHooks }
 
 /**
  * Starts a SugarCRM REST v11 simulator on 127.0.0.1: OAuth2 password/refresh grants, module
@@ -44,6 +48,9 @@ export type SugarSim = SimServer & { readonly state: SugarSimState }
 export async function startSugarSim(options: SugarSimOptions = {}): Promise<SugarSim> {
   const store = new SugarStore(options.now ?? Date.now)
   loadSeed(store, parseSugarSeed(options.seed ?? {}))
+  const hooks = new SugarWebLogicHooks(options.now ?? Date.now)
+  if (options.hooks) hooks.configure(options.hooks)
+  store.onChange = (rec, event, isUpdate) => hooks.fire(rec, event, isUpdate)
   const limits: SugarLimits = { maxNum: options.maxNum ?? 1000, bulkLimit: options.bulkLimit ?? 100 }
   const ctx: SugarContext = { store, oauth: new SugarOAuth(store), limits, bulkFaults: { failEvery: 0, failCount: 0, status: 503, seen: 0 } }
   // The bulk route runs sub-requests through the full route list, itself included (it refuses nesting).
@@ -73,7 +80,15 @@ export async function startSugarSim(options: SugarSimOptions = {}): Promise<Suga
     ...ctx,
     records: (module, opts) => [...store.modules[module].values()].filter((r) => opts?.deleted === true || r.values.deleted !== true),
   }
-  return { ...server, state }
+  return {
+    ...server,
+    state,
+    hooks,
+    close: async () => {
+      hooks.sender.close()
+      await server.close()
+    },
+  }
 }
 
 function setBulkFaults(ctx: SugarContext, body: unknown): SimResponse {

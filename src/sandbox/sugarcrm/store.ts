@@ -38,6 +38,8 @@ const writableNonDb = new Set(['email', 'email1', 'account_id'])
 export class SugarStore {
   readonly modules: Record<SugarModule, Map<string, StoredRecord>> = { Leads: new Map(), Contacts: new Map(), Accounts: new Map(), Users: new Map() }
   readonly passwords = new Map<string, string>()
+  /** Hears every save and delete made through the API (web logic hooks); seeding is silent. */
+  onChange: ((rec: StoredRecord, event: 'after_save' | 'after_delete', isUpdate: boolean) => void) | undefined = undefined
 
   constructor(readonly now: () => number) {}
 
@@ -74,6 +76,7 @@ export class SugarStore {
     }
     this.commit(draft, userId, true)
     this.modules[module].set(draft.id, draft)
+    this.onChange?.(draft, 'after_save', false)
     return draft
   }
 
@@ -86,6 +89,7 @@ export class SugarStore {
     }
     this.commit(draft, userId, false)
     this.modules[module].set(id, draft)
+    this.onChange?.(draft, 'after_save', true)
     return draft
   }
 
@@ -94,6 +98,7 @@ export class SugarStore {
     const rec = this.get(module, id)
     rec.values.deleted = true
     this.commit(rec, userId, false)
+    this.onChange?.(rec, 'after_delete', true)
   }
 
   /** Stamps the save: ids of who and when, at the simulator clock's second. */
