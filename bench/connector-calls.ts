@@ -69,17 +69,37 @@ async function writeAll(system: BenchSystem): Promise<{ done: number; counted: n
   return { done: results.length, counted: connector.callCount() }
 }
 
+/** The ids of the first `count` people a read returns. */
+async function firstIds(system: BenchSystem, count: number): Promise<string[]> {
+  const ids: string[] = []
+  for await (const page of system.connect().read(system.object)) {
+    ids.push(...page.records.map((r) => r.id))
+    if (ids.length >= count) break
+  }
+  return ids.slice(0, count)
+}
+
+/** Looks people up by id asking for no plain field, as the sync fetches counterparts (fields trimmed to its mapping). */
+async function lookupIds(system: BenchSystem, ids: readonly string[]): Promise<{ done: number; counted: number }> {
+  const connector = system.connect()
+  const found = await connector.lookup(system.object, { field: 'id', values: ids }, { fields: [] })
+  return { done: found.size, counted: connector.callCount() }
+}
+
 /** Runs the benchmark against the three simulators and returns its figures. */
 export async function benchConnectorCalls(): Promise<Record<string, unknown>> {
   const connectors: Record<string, unknown> = {}
   for (const start of benchSystems) {
     const system = await start(READ_RECORDS)
     try {
+      // Read before the lookup phase resets the call counters, so its calls are not the lookup's.
+      const firstIdsOnce = Promise.resolve(await firstIds(system, WRITE_RECORDS))
       connectors[system.name] = {
         object: system.object,
         auth: system.auth,
         limits: system.limits,
         read: await measure(system, READ_RECORDS, system.limits.readPage, readAll),
+        lookup: await measure(system, WRITE_RECORDS, system.limits.lookupBatch, async (s) => lookupIds(s, await firstIdsOnce)),
         write: await measure(system, WRITE_RECORDS, system.limits.writeBatch, writeAll),
       }
     } finally {
@@ -89,7 +109,7 @@ export async function benchConnectorCalls(): Promise<Record<string, unknown>> {
   return {
     bench: 'connector-calls',
     method:
-      'calls counted by each simulator (GET /__sandbox/calls) during a full read of 10,000 people and a write of 2,000 creates, each with a fresh connector; calls include auth (token grants) and schema (properties, describe) calls; floor = ceil(records / API page or batch size); ratio = calls / floor',
+      'calls counted by each simulator (GET /__sandbox/calls) during a full read of 10,000 people, a lookup of 2,000 by id and a write of 2,000 creates, each with a fresh connector; calls include auth (token grants) and schema (properties, describe) calls; floor = ceil(records / API page or batch size); ratio = calls / floor',
     connectors,
   }
 }

@@ -45,7 +45,7 @@ async function revsyncRun(records: number): Promise<RunFigures> {
 }
 
 /** The transfer floor on its own fresh simulators, in its own process. */
-async function floorRun(records: number): Promise<{ cpuMs: number; records: number; calls: number; maxRssMb: number }> {
+async function floorRun(records: number): Promise<{ cpuMs: number; records: number; calls: number; callsByFamily: Record<string, number>; maxRssMb: number }> {
   const sims = await spawnSims({ sugarContacts: records })
   try {
     return await runProcess('floor-run-process.ts', { urls: sims.urls })
@@ -74,6 +74,9 @@ async function measure(records: number): Promise<Record<string, unknown>> {
     floorCalls: floor.calls,
     callRatioToFloor: round(run.calls / floor.calls),
     callsByFamily: run.callsByFamily,
+    floorCallsByFamily: floor.callsByFamily,
+    // What the floor does not make: one-off schema calls and the duplicate lookups that hold two records of one person.
+    callsOverFloorByFamily: overFloor(run.callsByFamily, floor.callsByFamily),
     secondRunWrites: run.secondRunWrites,
     failed: run.failed,
   }
@@ -102,6 +105,12 @@ export async function benchSyncInitial(sizes = initialSizes()): Promise<Record<s
 function initialSizes(): number[] {
   if (process.env.BENCH_RECORDS) return process.env.BENCH_RECORDS.split(',').map(Number)
   return process.argv.includes('--large') ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]
+}
+
+/** Calls of each family beyond the floor's (negative where revsync makes fewer). */
+function overFloor(run: Record<string, number>, floor: Record<string, number>): Record<string, number> {
+  const families = new Set([...Object.keys(run), ...Object.keys(floor)])
+  return Object.fromEntries([...families].map((f) => [f, (run[f] ?? 0) - (floor[f] ?? 0)] as const).filter(([, v]) => v !== 0))
 }
 
 function round(n: number, digits = 2): number {

@@ -21,7 +21,7 @@ export interface BenchSystem {
   /** The person object read and written. */
   readonly object: string
   /** The API's largest read page and write batch, with where each comes from. */
-  readonly limits: { readonly readPage: number; readonly writeBatch: number; readonly source: string }
+  readonly limits: { readonly readPage: number; readonly writeBatch: number; readonly lookupBatch: number; readonly source: string }
   /** Route families of one-off calls: auth and schema (properties, describe, metadata). */
   readonly oneOffFamilies: readonly string[]
   /** How the connector authenticates, in words. */
@@ -40,7 +40,7 @@ async function hubspot(people: number): Promise<BenchSystem> {
     name: 'hubspot',
     url: sim.url,
     object: 'contacts',
-    limits: { readPage: 200, writeBatch: 100, source: 'search limit 200 a page; batch create 100 inputs' },
+    limits: { readPage: 200, writeBatch: 100, lookupBatch: 100, source: 'search limit 200 a page; batch create 100 inputs; batch read 100 ids' },
     oneOffFamilies: ['contacts.properties'],
     auth: 'private-app token (no auth call)',
     connect: () => createHubSpotConnector({ kind: 'hubspot', url: sim.url, auth: { token } }, noWait),
@@ -56,7 +56,7 @@ async function salesforce(people: number): Promise<BenchSystem> {
     name: 'salesforce',
     url: sim.url,
     object: 'Contact',
-    limits: { readPage: 2000, writeBatch: 200, source: 'SOQL query batches of 2,000 (nextRecordsUrl); sObject Collections of 200' },
+    limits: { readPage: 2000, writeBatch: 200, lookupBatch: 150, source: 'SOQL query batches of 2,000 (nextRecordsUrl); sObject Collections of 200; IN lists of 150 ids within the query URL' },
     oneOffFamilies: ['oauth.token', 'soap.login', 'describe'],
     auth: 'OAuth2 client credentials (one token call)',
     connect: () => createSalesforceConnector({ kind: 'salesforce', url: sim.url, apiVersion: '62.0', auth: credentials }, noWait),
@@ -72,7 +72,7 @@ async function sugarcrm(people: number): Promise<BenchSystem> {
     name: 'sugarcrm',
     url: sim.url,
     object: 'Contacts',
-    limits: { readPage: 1000, writeBatch: 100, source: 'filter max_num 1,000 (max_record_fetch_size); /bulk of 100 requests' },
+    limits: { readPage: 1000, writeBatch: 100, lookupBatch: 1000, source: 'filter max_num 1,000 (max_record_fetch_size); /bulk of 100 requests; $in of 1,000 ids a filter' },
     oneOffFamilies: ['oauth2.token', 'metadata', 'lang'],
     auth: 'OAuth2 password grant, platform revsync (one token call)',
     connect: () => createSugarCrmConnector({ kind: 'sugarcrm', url: sim.url, auth: { username: 'admin', password } }, noWait),

@@ -5,11 +5,15 @@ import { simCalls } from './spawn-sims.js'
 import { transferFloor } from './transfer-floor.js'
 
 const { urls } = JSON.parse(process.argv[2] ?? '{}') as { urls: { sugar: string; hubspot: string } }
-const total = async (): Promise<number> => {
-  const counts = await Promise.all([simCalls(urls.sugar), simCalls(urls.hubspot)])
-  return counts.flatMap((c) => Object.values(c)).reduce((a, b) => a + b, 0)
+/** Calls by family on both simulators so far, prefixed with the system. */
+async function byFamily(): Promise<Record<string, number>> {
+  const [sugar, hubspot] = await Promise.all([simCalls(urls.sugar), simCalls(urls.hubspot)])
+  const prefixed = (system: string, counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => [`${system} ${k}`, v] as const)
+  return Object.fromEntries([...prefixed('sugar', sugar), ...prefixed('hubspot', hubspot)])
 }
-const before = await total()
+const before = await byFamily()
 const floor = await transferFloor(urls)
-const calls = (await total()) - before
-process.stdout.write(`${JSON.stringify({ ...floor, calls, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`)
+const after = await byFamily()
+const callsByFamily = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)] as const).filter(([, v]) => v > 0))
+const calls = Object.values(callsByFamily).reduce((a, b) => a + b, 0)
+process.stdout.write(`${JSON.stringify({ ...floor, calls, callsByFamily, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`)

@@ -6,6 +6,7 @@ import type { ChangedBatch } from './changed-batches.js'
 import type { EntityGroup } from './entity-group.js'
 import { newGroup } from './entity-group.js'
 import { mappedFields } from './mapped-fields.js'
+import type { OwnKeyCache } from './own-key-cache.js'
 import { fetchById, want } from './fetch-by-id.js'
 import { claimConverted } from './claim-converted.js'
 import { loadRelated } from './load-related.js'
@@ -35,6 +36,8 @@ export interface AssembleScope {
   readonly companyIndexes: CompanyIndexes
   /** Creates into one-way targets go by upsert, so matching does not look there first. */
   readonly upserts?: boolean
+  /** The duplicate check's answer for the page being processed. */
+  readonly ownKeys?: OwnKeyCache
 }
 
 /** A batch's entities, and how many of its linked records carried no change. */
@@ -81,7 +84,7 @@ export async function assembleChanged(scope: AssembleScope, batch: ChangedBatch)
   await completeLinked(mapping, [...groups.values()], deps)
   // A lead's new contact arrives as an unlinked change too; it already belongs to the lead's entity.
   const claimed = new Set([...groups.values()].flatMap((g) => g.links.map((l) => `${l.system}/${l.recordId}`)))
-  const fresh = await matchUnlinked(mapping, new Map([[system, unlinked.filter((r) => !claimed.has(`${system}/${r.id}`))]]), deps, { companyIndexes: scope.companyIndexes, upserts: scope.upserts === true, ...(scope.claimed ? { claimed: scope.claimed } : {}) })
+  const fresh = await matchUnlinked(mapping, new Map([[system, unlinked.filter((r) => !claimed.has(`${system}/${r.id}`))]]), deps, { companyIndexes: scope.companyIndexes, upserts: scope.upserts === true, ...(batch.ahead ? { ahead: batch.ahead } : {}), ...(scope.ownKeys ? { ownKeys: scope.ownKeys } : {}), ...(scope.claimed ? { claimed: scope.claimed } : {}) })
   const converted = await claimConverted(mapping, fresh, deps)
   await completeLinked(mapping, converted, deps)
   return { groups: [...groups.values(), ...fresh], unchanged }

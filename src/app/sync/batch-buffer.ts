@@ -22,6 +22,11 @@ export class BatchBuffer {
     this.ends.push({ at: this.records.length, cursor })
   }
 
+  /** Records read but not handed on yet: the rest of the page, for look-ahead. */
+  pending(): readonly RemoteRecord[] {
+    return this.records.slice()
+  }
+
   /** The next full batch, or with `flush` whatever is left; undefined when there is none. */
   take(flush: boolean): { records: RemoteRecord[]; cursor?: CursorCommit } | undefined {
     if (this.records.length === 0 && !(flush && this.ends.length > 0)) return undefined

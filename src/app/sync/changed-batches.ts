@@ -17,6 +17,8 @@ export interface ChangedBatch {
    * records all sit in this batch or an earlier one. Absent while a page is still split.
    */
   readonly cursor?: CursorCommit
+  /** Records of the same page read but not in this batch or an earlier one (look-ahead for batched lookups). */
+  readonly ahead?: readonly RemoteRecord[]
 }
 
 /**
@@ -61,9 +63,9 @@ export async function* changedBatches(mapping: Mapping, options: { overlapSecond
         buffer.add(page.records, page.cursor ? { ...key, cursor: page.cursor } : undefined)
         reads[system] = (reads[system] ?? 0) + page.records.length
         deps.onProgress?.({ phase: 'read', system, done: reads[system] ?? 0 })
-        for (let batch = buffer.take(false); batch; batch = buffer.take(false)) yield { system, object, records: newestCopies(batch.records), ...(batch.cursor ? { cursor: batch.cursor } : {}) }
+        for (let batch = buffer.take(false); batch; batch = buffer.take(false)) yield { system, object, records: newestCopies(batch.records), ahead: buffer.pending(), ...(batch.cursor ? { cursor: batch.cursor } : {}) }
       }
-      for (let batch = buffer.take(true); batch; batch = buffer.take(true)) yield { system, object, records: newestCopies(batch.records), ...(batch.cursor ? { cursor: batch.cursor } : {}) }
+      for (let batch = buffer.take(true); batch; batch = buffer.take(true)) yield { system, object, records: newestCopies(batch.records), ahead: buffer.pending(), ...(batch.cursor ? { cursor: batch.cursor } : {}) }
     }
   }
 }

@@ -7,6 +7,7 @@ import type { EntityGroup } from './entity-group.js'
 import type { SyncDeps } from './sync-deps.js'
 import { mappedFields } from './mapped-fields.js'
 import { upsertsInto } from './upsert-targets.js'
+import type { OwnKeyCache } from './own-key-cache.js'
 import { matchCompaniesIn } from './match-companies.js'
 import type { CompanyIndexes } from './match-companies.js'
 import type { Reason } from '../../domain/reason.js'
@@ -26,6 +27,9 @@ export interface MatchOptions {
   readonly companyIndexes?: CompanyIndexes
   /** Leave systems that creates reach by upsert un-looked-up (`upsertsInto`); a plan, which writes nothing, still looks. */
   readonly upserts?: boolean
+  /** The rest of the batch's page: its keys are looked up with the batch's, once a page. */
+  readonly ahead?: readonly RemoteRecord[]
+  readonly ownKeys?: OwnKeyCache
 }
 
 /**
@@ -59,7 +63,7 @@ export async function matchUnlinked(mapping: Mapping, unlinked: ReadonlyMap<stri
       continue
     }
     // A record that did not change this run can share the key too: look in the system itself.
-    await addUnchangedDuplicates(mapping, row, system, keyed, deps)
+    await addUnchangedDuplicates(mapping, row, system, keyed, deps, options)
     holdDuplicates(row, system, keyed, groups)
     for (const other of others) {
       // The upsert that creates there matches by the key itself: looking first would cost a call a batch.
@@ -131,8 +135,16 @@ async function lookupLive(mapping: Mapping, row: FieldRow, system: string, keys:
 }
 
 /** Adds to each key the records of the same system that hold it but were not read this run. */
-async function addUnchangedDuplicates(mapping: Mapping, row: FieldRow, system: string, keyed: Map<string, RemoteRecord[]>, deps: SyncDeps): Promise<void> {
-  const found = await lookupLive(mapping, row, system, [...keyed.keys()], deps, false)
+async function addUnchangedDuplicates(mapping: Mapping, row: FieldRow, system: string, keyed: Map<string, RemoteRecord[]>, deps: SyncDeps, options: MatchOptions): Promise<void> {
+  const keys = [...keyed.keys()]
+  let found = options.ownKeys?.get(system, keys)
+  if (!found) {
+    // The page's later batches are asked about now too, so a page costs one lookup, not one a batch.
+    const ahead = (options.ahead ?? []).flatMap((r) => matchValue(row, system, r) ?? [])
+    const all = [...new Set([...keys, ...ahead])]
+    found = await lookupLive(mapping, row, system, all, deps, false)
+    options.ownKeys?.set(system, all, found)
+  }
   for (const [key, records] of keyed) {
     const others = (found.get(key) ?? []).filter((r) => !records.some((x) => x.id === r.id))
     if (others.length > 0) keyed.set(key, [...records, ...others])

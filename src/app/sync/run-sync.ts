@@ -18,6 +18,7 @@ import { decidedMatches } from './decided-matches.js'
 import { RunLease } from '../run-lease.js'
 import { matchRowKey } from '../../domain/review.js'
 import { emptyReport } from './sync-report.js'
+import { OwnKeyCache } from './own-key-cache.js'
 import type { SyncReport } from './sync-report.js'
 
 /** True when a mapping reads or writes owners, so users must be loaded. */
@@ -91,7 +92,7 @@ export async function runSync(config: RevsyncConfig, mappingName: string, deps: 
     const pending = await pendingWork(mapping, deps)
     // A triggered run leaves failed writes and settled rows to the scheduled run, which owns them.
     const pendingAtStart = options.records ? new Set<string>() : pending.entities
-    const scope: AssembleScope = { mapping, related: relatedMappings(config, mapping), deps, users: await loadUsers(mapping, config, deps), deferred: new Set<string>(), companyIndexes: new Map(), upserts: !dryRun, ...(dryRun ? { claimed: new Set<string>() } : {}) }
+    const scope: AssembleScope = { mapping, related: relatedMappings(config, mapping), deps, users: await loadUsers(mapping, config, deps), deferred: new Set<string>(), companyIndexes: new Map(), upserts: !dryRun, ownKeys: new OwnKeyCache(), ...(dryRun ? { claimed: new Set<string>() } : {}) }
     let batch = 0
     // Matches a person settled link first, so the batches below find their records linked.
     if (pending.matches.length > 0) await processBatch(scope, await decidedMatches(mapping, pending.matches, deps), report, batch++)

@@ -115,14 +115,14 @@ describe('SugarCRM connector', () => {
     assert.deepEqual([stored.values.parent_id, stored.values.assigned_user_id], [accountId, rep2!.id])
   })
 
-  it('looks up by email in $in chunks of 100, grouped by the normalized value', async () => {
+  it('looks up by email in $in chunks of 1,000, grouped by the normalized value', async () => {
     const connector = connect()
     const emails = seed.contacts!.slice(0, 20).map((c) => String(c.email1))
-    const values = [...emails.map((e) => ` ${e.toUpperCase()} `), ...Array.from({ length: 100 }, (_, i) => `nobody${i}@nowhere.test`)]
+    const values = [...emails.map((e) => ` ${e.toUpperCase()} `), ...Array.from({ length: 1000 }, (_, i) => `nobody${i}@nowhere.test`)]
     await connector.users()
     const before = connector.callCount()
     const found = await connector.lookup('Contacts', { field: 'email1', values })
-    assert.equal(connector.callCount() - before, 2, '120 values: two chunks, each one page')
+    assert.equal(connector.callCount() - before, 2, '1,020 values: two chunks, each one page')
     assert.equal(found.size, 20)
     const first = found.get(emails[0]!)
     assert.equal(first?.length, 1)

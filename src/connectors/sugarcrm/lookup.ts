@@ -5,8 +5,11 @@ import type { SugarClient } from './client.js'
 import { sugarFields, toRemoteRecord } from './fields.js'
 import type { FilterAnswer } from './read.js'
 
-/** Values per `$in`: small enough for any database's IN list and a quick indexed query. */
-export const lookupChunkSize = 100
+/**
+ * Values per `$in`: as many as a page of answers holds (`max_num` 1,000), so a page of keys
+ * costs one call; an indexed IN list of 1,000 is still a quick query on every database Sugar runs on.
+ */
+export const lookupChunkSize = 1000
 
 const normalize = (value: unknown): string => String(value ?? '').trim().toLowerCase()
 
