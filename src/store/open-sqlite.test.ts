@@ -50,7 +50,7 @@ it('opens one new store from several processes at once: migrations run once, and
     const outcomes = children.map((child) => {
       let stderr = ''
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-      return new Promise<string>((resolve) => child.once('exit', (code) => resolve(code === 0 ? 'ok' : stderr.trim().split('\n')[0] ?? `exit ${code}`)))
+      return new Promise<string>((resolve) => child.once('exit', (code) => resolve(code === 0 ? 'ok' : stderr.split('\n').find((l) => /Error/.test(l)) ?? `exit ${code}: ${stderr}`)))
     })
     await Promise.all(children.map((child) => new Promise((ready) => child.stdout.once('data', ready))))
     for (const child of children) child.stdin.write('go\n')

@@ -16,7 +16,9 @@ export function openSqliteDialect(path: string): SqliteDialect {
     // gives the -wal and -shm files the database file's permissions. 'a' leaves an existing file as it is.
     closeSync(openSync(path, 'a', 0o600))
   }
-  const db = new BetterSqlite3(path)
+  // The busy timeout is set at open, before the first statement: switching a new file to WAL
+  // needs a lock that another process opening the same file may hold for a moment.
+  const db = new BetterSqlite3(path, { timeout: busyTimeoutMs })
   try {
     // WAL lets readers (the console, `explain`) run while a sync writes; NORMAL is durable
     // across application crashes in WAL mode and avoids an fsync per commit.
@@ -24,9 +26,6 @@ export function openSqliteDialect(path: string): SqliteDialect {
     db.pragma('synchronous = NORMAL')
     // SQLite leaves foreign keys off unless asked, per connection.
     db.pragma('foreign_keys = ON')
-    // Another process (serve and a CLI sync, two syncs started together) may hold the write
-    // lock for a commit: wait for it rather than fail with "database is locked".
-    db.pragma(`busy_timeout = ${busyTimeoutMs}`)
   } catch (error) {
     db.close()
     throw error
@@ -34,7 +33,11 @@ export function openSqliteDialect(path: string): SqliteDialect {
   return new ImmediateSqliteDialect({ database: withStatementCache(db) })
 }
 
-/** How long a connection waits for another process's write lock before it fails. */
+/**
+ * How long a connection waits for another process's lock before it fails: serve and a CLI
+ * sync, or two syncs started together, take turns on the write lock instead of failing with
+ * "database is locked".
+ */
 const busyTimeoutMs = 30_000
 
 /**
