@@ -154,10 +154,19 @@ describe('rule (b): name or a variation', () => {
   })
 
   it('does not match a near miss, and reports the nearest account and why', () => {
-    const r = match(accounts, { name: 'Acme Bank' })
+    const r = match(accounts, { name: 'Acme Rockets' })
     assert.equal(r.status, 'unmatched')
     assert.equal(r.nearMiss?.accountId, 'acme')
-    assert.equal(r.nearMiss?.shortfall, 'words without a counterpart: bank')
+    assert.equal(r.nearMiss?.shortfall, 'words without a counterpart: rockets')
+  })
+
+  it('lets a descriptor on one side through only when the shared word names one account', () => {
+    const alone = match(accounts, { name: 'Acme Bank' })
+    assert.deepEqual([alone.status, alone.accountId], ['matched', 'acme'])
+    assert.ok(alone.evidence.includes('descriptor on one side only, weighed as a detail: bank'), alone.evidence.join('; '))
+    const shared = match([...accounts, { id: 'acme-foods', name: 'Acme Foods' }], { name: 'Acme Bank' })
+    assert.equal(shared.status, 'unmatched')
+    assert.match(shared.nearMiss?.shortfall ?? '', /words without a counterpart: bank \(the shared words are on 2 accounts/)
   })
 
   it('reports a score below the threshold as the shortfall', () => {
@@ -166,11 +175,14 @@ describe('rule (b): name or a variation', () => {
     assert.equal(r.nearMiss?.shortfall, 'score 1.00 is below the threshold 1.01')
   })
 
-  it('keeps initials a weak signal unless the acronym score is raised', () => {
+  it('matches initials one account alone has, and keeps them a weak signal when several share them', () => {
     const ibm: AccountRecord[] = [{ id: 'ibm', name: 'International Business Machines Corporation' }]
-    assert.equal(match(ibm, { name: 'IBM' }).status, 'unmatched')
-    assert.match(match(ibm, { name: 'IBM' }).nearMiss?.shortfall ?? '', /only the initials agree/)
-    assert.equal(match(ibm, { name: 'IBM' }, { acronymScore: 0.95 }).accountId, 'ibm')
+    const alone = match(ibm, { name: 'IBM' })
+    assert.deepEqual([alone.status, alone.accountId, alone.score], ['matched', 'ibm', 0.92])
+    const two = [...ibm, { id: 'iowa', name: 'Iowa Beef Merchants' }]
+    assert.equal(match(two, { name: 'IBM' }).status, 'unmatched')
+    assert.match(match(two, { name: 'IBM' }).nearMiss?.shortfall ?? '', /only the initials agree/)
+    assert.equal(match(two, { name: 'IBM' }, { acronymScore: 0.95 }).status, 'ambiguous')
   })
 
   it('reports different names tied for the best as ambiguous', () => {

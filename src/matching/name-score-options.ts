@@ -22,6 +22,20 @@ export interface NameScoreOptions {
    * often the whole difference between two companies (Zenit/Zenith, Loire/Loiret).
    */
   readonly minTypoLength?: number
+  /**
+   * Weight of a descriptor word (pizza, petroleum, laboratories, or a word at least
+   * `commonWordAccounts` accounts carry) on one side only, when the index shows the shared
+   * words belong to one account. Default 0.1, as a generic word: "Hollis Pizza" ~ "Hollis" scores 0.95.
+   */
+  readonly descriptorWeight?: number
+  /** Accounts carrying a word from which it counts as a descriptor, like an industry word. Default 50. */
+  readonly commonWordAccounts?: number
+  /** Most accounts the shared words may belong to for a descriptor to be let through. Default 1. */
+  readonly uniqueWordAccounts?: number
+  /** Score of initials that one account alone has ("FSA" ~ "Federal Systems Agency"). Default 0.92. */
+  readonly uniqueAcronymScore?: number
+  /** Likeness of a plural or possessive pair ("Tony's" ~ "Tony"). Default 0.98. */
+  readonly stemSimilarity?: number
 }
 
 /** The name-score options with every default filled in. */
@@ -37,4 +51,9 @@ export const DEFAULT_NAME_SCORE_OPTIONS: ResolvedNameScoreOptions = {
   acronymScore: 0.8,
   maxTypos: 1,
   minTypoLength: 8,
+  descriptorWeight: 0.1,
+  commonWordAccounts: 50,
+  uniqueWordAccounts: 1,
+  uniqueAcronymScore: 0.92,
+  stemSimilarity: 0.98,
 }
