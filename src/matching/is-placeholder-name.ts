@@ -1,5 +1,6 @@
 import { PLACEHOLDER_NAMES } from './data/placeholder-names.js'
 import { editDistance } from './edit-distance.js'
+import { stripLegalForms } from './strip-legal-forms.js'
 import { tokenizeCompanyName } from './tokenize-company-name.js'
 
 /** Placeholders this long or longer are also caught with one typo; shorter ones must be exact. */
@@ -16,7 +17,8 @@ const LONG_PLACEHOLDERS: readonly string[] = [...PLACEHOLDERS].filter((c) => c.l
  */
 export function isPlaceholderName(name: string | null | undefined): boolean {
   if (typeof name !== 'string') return false
-  return isPlaceholderCompact(compactOf(name))
+  const compact = compactOf(name)
+  return compact === '' || isPlaceholderCompact(compact)
 }
 
 /** The same test on a name's compact form (its normalized words joined without spaces). */
@@ -31,5 +33,5 @@ export function isPlaceholderCompact(compact: string): boolean {
 }
 
 function compactOf(name: string): string {
-  return tokenizeCompanyName(name).tokens.join('')
+  return stripLegalForms(tokenizeCompanyName(name)).tokens.join('')
 }

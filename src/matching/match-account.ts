@@ -35,7 +35,8 @@ export function matchAccount(query: CompanyQuery, index: CompanyIndex, options: 
   }
   const byName = name === null ? null : matchByName(name, index, opts)
   if (byName?.result) return withNotes(byName.result, notes)
-  const byContacts = matchByContacts(domains, index, opts)
+  // Where most contacts of an account have a mailbox says nothing when it is a free-mail provider.
+  const byContacts = matchByContacts(domains.filter((d) => !opts.freeMail.has(d.domain)), index, opts)
   if (byContacts.result !== null) return withNotes(byContacts.result, notes)
   if (domains.length === 0 && name === null) notes.push('no usable domain or name to match on')
   return unmatchedResult(notes, nearest(byName?.nearMiss ?? null, byContacts.nearMiss))

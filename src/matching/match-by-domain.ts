@@ -23,7 +23,8 @@ export interface DomainFields {
 
 /**
  * The query's usable domains, company website first, then email; free-mail domains are
- * dropped with a note, since a gmail.com address says nothing about the employer.
+ * dropped with a note, since a gmail.com address says nothing about the employer. A website
+ * at a provider that is also a company (zoho.com) is kept: it names that company.
  */
 export function queryDomains(query: DomainFields, freeMail: FreeMailSet): { domains: QueryDomain[]; notes: string[] } {
   const domains: QueryDomain[] = []
@@ -35,7 +36,8 @@ export function queryDomains(query: DomainFields, freeMail: FreeMailSet): { doma
   ]
   for (const [domain, source, raw] of found) {
     if (domain === null || raw === null) continue
-    if (freeMail.has(domain)) {
+    const blocked = source === 'email' ? freeMail.has(domain) : (freeMail.blocksWebsite?.(domain) ?? freeMail.has(domain))
+    if (blocked) {
       notes.push(`${domain} (${source} ${raw}) is a free-mail domain and never matches an account`)
       continue
     }

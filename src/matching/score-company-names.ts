@@ -181,7 +181,7 @@ function scoreSides(a: Parts, b: Parts, ctx: Context): NameScore {
       if (value > score) return { ...base, score: value, likeness: 'acronym', words: [{ word: acronym, role: 'shared', weight: 1, accounts: initialsCount(acronym, ctx) }] }
     }
   }
-  return { ...base, score, likeness: sameCore ? 'same-core' : 'words', words: decidingWords(a, unmatched, descriptors, extra.words, ctx) }
+  return { ...base, score, likeness: sameCore ? 'same-core' : 'words', words: decidingWords(a, b, unmatched, descriptors, extra.words, ctx) }
 }
 
 function allMatched(): DistinctiveMatch {
@@ -209,18 +209,27 @@ function relaxDescriptors(a: Parts, b: Parts, words: DistinctiveMatch, ctx: Cont
   return { words: rematched, descriptors: leftover }
 }
 
-/** The words that decided, with their weights: shared distinctive words, then one-sided ones. */
-function decidingWords(a: Parts, unmatched: readonly string[], descriptors: readonly string[], extras: readonly string[], ctx: Context): DecidingWord[] {
+/**
+ * The words that decided, with their weights: shared distinctive words (their share of the
+ * name by length), descriptor and generic words on one side, then words without a counterpart
+ * (their share of their own name).
+ */
+function decidingWords(a: Parts, b: Parts, unmatched: readonly string[], descriptors: readonly string[], extras: readonly string[], ctx: Context): DecidingWord[] {
   const out: DecidingWord[] = []
-  const total = a.distinctive.reduce((n, w) => n + w.length, 0)
+  const length = (words: readonly string[]): number => words.reduce((n, w) => n + w.length, 0)
+  const totalA = length(a.distinctive)
+  const totalB = length(b.distinctive)
   const count = (w: string): number | null => (ctx.rarity === null ? null : ctx.rarity.accountsWithWord(w))
   for (const w of a.distinctive) {
     if (unmatched.includes(w) || descriptors.includes(w)) continue
-    out.push({ word: w, role: 'shared', weight: total === 0 ? 0 : w.length / total, accounts: count(w) })
+    out.push({ word: w, role: 'shared', weight: totalA === 0 ? 0 : w.length / totalA, accounts: count(w) })
   }
   for (const w of descriptors) out.push({ word: w, role: 'one-side', weight: ctx.opts.descriptorWeight, accounts: count(w) })
   for (const w of extras) out.push({ word: w, role: 'one-side', weight: ctx.opts.genericWeight, accounts: null })
-  for (const w of unmatched) out.push({ word: w, role: 'unmatched', weight: 1, accounts: count(w) })
+  for (const w of unmatched) {
+    const total = a.distinctive.includes(w) ? totalA : totalB
+    out.push({ word: w, role: 'unmatched', weight: total === 0 ? 0 : w.length / total, accounts: count(w) })
+  }
   return out
 }
 
