@@ -175,13 +175,21 @@ describe('rule (b): name or a variation', () => {
     assert.equal(r.nearMiss?.shortfall, 'score 1.00 is below the threshold 1.01')
   })
 
-  it('matches initials one account alone has, and keeps them a weak signal when several share them', () => {
+  it('matches initials of four letters or more that one account alone has; shorter ones only when options allow', () => {
+    const icbm: AccountRecord[] = [{ id: 'icbm', name: 'International Copper Bearing Machines Corporation' }]
+    const alone = match(icbm, { name: 'ICBM' })
+    assert.deepEqual([alone.status, alone.accountId, alone.score], ['matched', 'icbm', 0.92])
     const ibm: AccountRecord[] = [{ id: 'ibm', name: 'International Business Machines Corporation' }]
-    const alone = match(ibm, { name: 'IBM' })
-    assert.deepEqual([alone.status, alone.accountId, alone.score], ['matched', 'ibm', 0.92])
-    const two = [...ibm, { id: 'iowa', name: 'Iowa Beef Merchants' }]
-    assert.equal(match(two, { name: 'IBM' }).status, 'unmatched')
-    assert.match(match(two, { name: 'IBM' }).nearMiss?.shortfall ?? '', /only the initials agree/)
+    assert.equal(match(ibm, { name: 'IBM' }).status, 'unmatched')
+    assert.match(match(ibm, { name: 'IBM' }).nearMiss?.shortfall ?? '', /only the initials agree/)
+    assert.equal(match(ibm, { name: 'IBM' }, { minUniqueAcronymLength: 3 }).accountId, 'ibm')
+  })
+
+  it('keeps initials a weak signal when several accounts share them', () => {
+    const two: AccountRecord[] = [{ id: 'ibm', name: 'International Business Machines' }, { id: 'iowa', name: 'Iowa Beef Merchants' }]
+    const r = match(two, { name: 'IBM' }, { minUniqueAcronymLength: 3 })
+    assert.equal(r.status, 'unmatched')
+    assert.match(r.nearMiss?.shortfall ?? '', /only the initials agree/)
     assert.equal(match(two, { name: 'IBM' }, { acronymScore: 0.95 }).status, 'ambiguous')
   })
 

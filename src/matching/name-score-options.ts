@@ -34,6 +34,12 @@ export interface NameScoreOptions {
   readonly uniqueWordAccounts?: number
   /** Score of initials that one account alone has ("FSA" ~ "Federal Systems Agency"). Default 0.92. */
   readonly uniqueAcronymScore?: number
+  /**
+   * Fewest letters initials need for `uniqueAcronymScore`; shorter ones keep `acronymScore`.
+   * Default 4: three-letter initials ("CRV", "LEC") too often belong to an unrelated
+   * organization that is the only one in the index with them (measured in bench/matching-recall).
+   */
+  readonly minUniqueAcronymLength?: number
   /** Likeness of a plural or possessive pair ("Tony's" ~ "Tony"). Default 0.98. */
   readonly stemSimilarity?: number
 }
@@ -55,5 +61,6 @@ export const DEFAULT_NAME_SCORE_OPTIONS: ResolvedNameScoreOptions = {
   commonWordAccounts: 50,
   uniqueWordAccounts: 1,
   uniqueAcronymScore: 0.92,
+  minUniqueAcronymLength: 4,
   stemSimilarity: 0.98,
 }

@@ -12,7 +12,7 @@ import type { AccountRecord } from './account-record.js'
  */
 const ACCOUNTS: AccountRecord[] = [
   'Shellmark', 'Orvella', 'Brightwell', 'Hollis', 'Norcliff Sporting Goods', 'Delta Air Lines', 'Marlow Bank',
-  'Janson', 'Tony', 'Federal Systems Agency', 'Northgate Medical Centre (NMC)', 'Canada Mail / Poste Canada',
+  'Janson', 'Tony', 'Federal Systems Agency', 'Halden Regional Transit Authority', 'KLMP', 'Northgate Medical Centre (NMC)', 'Canada Mail / Poste Canada',
   'KVX (Kessler Vantage Exchange)', 'University of Leeds', 'Pellworth International', 'Korvath National Bank',
   'Ostrander Department of Health', 'Greyfield Services', 'Ardent Manufacturing', 'Calloway Brothers',
   'Vexley Company', 'Quillon Corporation', 'Halvard Association', 'Brisbane Heart Center', 'Saint Agnes Hospital',
@@ -48,7 +48,8 @@ const VARIANTS: Record<string, [string, string][]> = {
     ['St Albans Press', 'Saint Albans Press'],
   ],
   initialism: [
-    ['FSA', 'Federal Systems Agency'],
+    ['HRTA', 'Halden Regional Transit Authority'],
+    ['Kestrel Lumber Mill Partners', 'KLMP'],
     ['Northgate Medical Center', 'Northgate Medical Centre (NMC)'],
     ['NMC', 'Northgate Medical Centre (NMC)'],
     ['Poste Canada', 'Canada Mail / Poste Canada'],
@@ -89,6 +90,17 @@ describe('name variants match their account, with the reason and score', () => {
       })
     }
   }
+})
+
+describe('three-letter initials', () => {
+  it('"FSA" matches "Federal Systems Agency" when options let three letters count; by default they are too often another organization', () => {
+    const accounts = createCompanyIndex([{ id: 'f', name: 'Federal Systems Agency' }])
+    assert.equal(matchAccount({ name: 'FSA' }, accounts, { minUniqueAcronymLength: 3 }).accountId, 'f')
+    assert.equal(matchAccount({ name: 'Federal Systems Agency' }, createCompanyIndex([{ id: 'f', name: 'FSA' }]), { minUniqueAcronymLength: 3 }).accountId, 'f')
+    const r = matchAccount({ name: 'FSA' }, accounts)
+    assert.equal(r.status, 'unmatched')
+    assert.match(r.nearMiss?.shortfall ?? '', /only the initials agree/)
+  })
 })
 
 describe('confusables stay apart', () => {

@@ -235,6 +235,7 @@ function decidingWords(a: Parts, b: Parts, unmatched: readonly string[], descrip
 
 /** Initials as a match: weak (`acronymScore`) unless the index shows one account alone has them. */
 function acronymValue(initials: string, ctx: Context): number {
+  if (initials.length < ctx.opts.minUniqueAcronymLength) return ctx.opts.acronymScore
   const n = initialsCount(initials, ctx)
   return n !== null && n <= 1 ? Math.max(ctx.opts.acronymScore, ctx.opts.uniqueAcronymScore) : ctx.opts.acronymScore
 }
@@ -276,7 +277,7 @@ function matchDistinctive(dA: readonly string[], dB: readonly string[], ctx: Con
     }
   }
   if (exact < dA.length && spelledRest(dA, simA) === spelledRest(dB, simB)) return allMatched()
-  const stems = ctx.rarity !== null && exact < dA.length ? pairStems(dA, dB, simA, simB, ctx.opts) : []
+  const stems = ctx.rarity !== null && exact < dA.length ? pairStems(dA, dB, simA, simB, exact > 0, ctx) : []
   // A typo is only believed when another distinctive word agrees exactly: a one-word name
   // with one letter changed is as likely another company (Communauto, Communauté).
   const typos = exact + stems.length > 0 ? pairTypos(dA, dB, simA, simB, ctx.opts) : []
@@ -287,8 +288,13 @@ function matchDistinctive(dA: readonly string[], dB: readonly string[], ctx: Con
   return { matched: (sideWeight(dA, simA) + sideWeight(dB, simB)) / 2, unmatchedA, unmatchedB, typos, stems }
 }
 
-/** Plural and possessive forms of one word ("jansons" ~ "janson", "tonys" ~ "tony"). */
-function pairStems(dA: readonly string[], dB: readonly string[], simA: number[], simB: number[], opts: ResolvedNameScoreOptions): (readonly [string, string])[] {
+/**
+ * Plural and possessive forms of one word ("jansons" ~ "janson", "tonys" ~ "tony"). Alone in
+ * a name, the stem must belong to one account: "Black" is not "Blacks" when "Black Bar
+ * Burger" is an account too.
+ */
+function pairStems(dA: readonly string[], dB: readonly string[], simA: number[], simB: number[], anchored: boolean, ctx: Context): (readonly [string, string])[] {
+  const opts = ctx.opts
   const pairs: (readonly [string, string])[] = []
   for (let i = 0; i < dA.length; i += 1) {
     if (simA[i] !== 0) continue
@@ -297,6 +303,7 @@ function pairStems(dA: readonly string[], dB: readonly string[], simA: number[],
     for (let j = 0; j < dB.length; j += 1) {
       const y = dB[j] as string
       if (simB[j] !== 0 || stemWord(y) !== sx) continue
+      if (!anchored && (ctx.rarity?.accountsWithWord(x) ?? 0) > opts.uniqueWordAccounts) continue
       simA[i] = opts.stemSimilarity
       simB[j] = opts.stemSimilarity
       pairs.push([x, y])

@@ -37,4 +37,12 @@ export const DESCRIPTOR_WORDS: readonly string[] = [
   'biosciences', 'sciences', 'science', 'medical', 'health', 'healthcare', 'hospital', 'clinic', 'care', 'dental',
   'veterinary', 'center', 'centers', 'institute', 'foundation', 'school', 'college', 'university', 'academy',
   'department', 'agency', 'authority', 'council', 'association', 'society', 'club', 'church', 'ministry',
+  // public bodies and places, in the main CRM languages
+  'city', 'town', 'village', 'county', 'municipality', 'municipal', 'municipalidad', 'municipio', 'prefeitura',
+  'kommune', 'gemeinde', 'stadt', 'ville', 'hall', 'office', 'bureau', 'police', 'government', 'state', 'province',
+  'region', 'regional', 'national', 'public', 'commercial', 'trading', 'trade', 'collection', 'plus', 'park',
+  // shops and trades in other languages
+  'lojas', 'loja', 'tienda', 'tiendas', 'magasin', 'supermercado', 'supermarche', 'supermarkt', 'markt', 'backerei',
+  'baeckerei', 'boulangerie', 'panaderia', 'padaria', 'apotheke', 'farmacia', 'pharmacie', 'drogaria', 'drogeria',
+  'restaurante', 'ristorante', 'banco', 'banque', 'seguros', 'viagens', 'hotelaria', 'autohaus', 'reformhaus',
 ]
