@@ -161,6 +161,8 @@ function digraphShape(input: string, tokens: readonly string[]): NormalizedCompa
  * stay part of the name.
  */
 function splitAlias(input: string): { main: string; alias: string } | null {
+  // Most names have neither; the patterns below are only tried on those that might.
+  if (!input.includes('(') && !input.includes('/') && !input.includes('|')) return null
   const bilingual = /^(.*\p{L}.*?)\s+[/|]\s+(.*\p{L}.*)$/u.exec(input)
   if (bilingual !== null) return { main: bilingual[1] as string, alias: bilingual[2] as string }
   const paren = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/u.exec(input)

@@ -181,7 +181,17 @@ function scoreSides(a: Parts, b: Parts, ctx: Context): NameScore {
       if (value > score) return { ...base, score: value, likeness: 'acronym', words: [{ word: acronym, role: 'shared', weight: 1, accounts: initialsCount(acronym, ctx) }] }
     }
   }
-  return { ...base, score, likeness: sameCore ? 'same-core' : 'words', words: decidingWords(a, b, unmatched, descriptors, extra.words, ctx) }
+  // The deciding words are only read for the few candidates an explanation names: built on first read.
+  let deciding: DecidingWord[] | null = null
+  return {
+    ...base,
+    score,
+    likeness: sameCore ? 'same-core' : 'words',
+    get words(): DecidingWord[] {
+      deciding ??= decidingWords(a, b, unmatched, descriptors, extra.words, ctx)
+      return deciding
+    },
+  }
 }
 
 function allMatched(): DistinctiveMatch {
