@@ -14,7 +14,7 @@ import type { RealEntity } from './matching-real-variants.js'
 import { ratio } from './matching-evaluate.js'
 
 /** One lookup with the account it should find (null: none) and its kind. */
-interface Case {
+export interface Case {
   readonly query: CompanyQuery
   readonly expect: string | null
   readonly kind: string
@@ -44,8 +44,8 @@ const PLACEHOLDERS = [
   'Jubilado', 'Retraité', 'Zelfstandige', 'Unknown', 'Not applicable', 'Student', 'Private', 'Independent Consultant',
 ]
 
-/** Runs the evaluation and returns its figures. */
-export function runRecallEvaluation(options: AccountMatchOptions = {}): Record<string, unknown> {
+/** The evaluation's accounts (with the trap accounts) and its labelled lookups, both halves. */
+export function buildRecallCases(): { index: CompanyIndex; cases: Case[]; organizations: number } {
   const entities = loadRealEntities()
   // One organization in ten is left out of the accounts: its names are queries that must match nothing.
   // Hashed apart from the tuning split (which reads the same id), so both halves get confusables.
@@ -81,6 +81,12 @@ export function runRecallEvaluation(options: AccountMatchOptions = {}): Record<s
   }
   PLACEHOLDERS.forEach((name, i) => cases.push({ query: { name }, expect: null, kind: 'placeholder', tuning: i % 2 === 0 }))
   freeMailDomains().forEach((domain, i) => cases.push({ query: { email: `jane.doe@${domain}` }, expect: null, kind: 'free-mail', tuning: i % 2 === 0 }))
+  return { index, cases, organizations: entities.length }
+}
+
+/** Runs the evaluation and returns its figures. */
+export function runRecallEvaluation(options: AccountMatchOptions = {}): Record<string, unknown> {
+  const { index, cases, organizations } = buildRecallCases()
 
   const heldOut = cases.filter((c) => !c.tuning)
   const tuning = cases.filter((c) => c.tuning)
@@ -90,7 +96,7 @@ export function runRecallEvaluation(options: AccountMatchOptions = {}): Record<s
     data: {
       source: 'name-suggestion-index nsi.json names and matchNames, Wikidata labels as account names; email-providers for free-mail',
       accounts: index.size,
-      organizations: entities.length,
+      organizations,
       heldOutQueries: heldOut.length,
       tuningQueries: tuning.length,
     },

@@ -160,11 +160,13 @@ describe('rule (b): name or a variation', () => {
     assert.equal(r.nearMiss?.shortfall, 'words without a counterpart: rockets')
   })
 
-  it('lets a descriptor on one side through only when the shared word names one account', () => {
-    const alone = match(accounts, { name: 'Acme Bank' })
+  it('with descriptorMatching, lets a descriptor on one side through only when the shared word names one account', () => {
+    const on = { descriptorMatching: true }
+    const alone = match(accounts, { name: 'Acme Bank' }, on)
     assert.deepEqual([alone.status, alone.accountId], ['matched', 'acme'])
     assert.ok(alone.evidence.includes('descriptor on one side only, weighed as a detail: bank'), alone.evidence.join('; '))
-    const shared = match([...accounts, { id: 'acme-foods', name: 'Acme Foods' }], { name: 'Acme Bank' })
+    assert.equal(match(accounts, { name: 'Acme Bank' }).status, 'unmatched')
+    const shared = match([...accounts, { id: 'acme-foods', name: 'Acme Foods' }], { name: 'Acme Bank' }, on)
     assert.equal(shared.status, 'unmatched')
     assert.match(shared.nearMiss?.shortfall ?? '', /words without a counterpart: bank \(the shared words are on 2 accounts/)
   })
@@ -175,10 +177,13 @@ describe('rule (b): name or a variation', () => {
     assert.equal(r.nearMiss?.shortfall, 'score 1.00 is below the threshold 1.01')
   })
 
-  it('matches initials of four letters or more that one account alone has; shorter ones only when options allow', () => {
+  it('matches initials of five letters or more that one account alone has; shorter ones only when options allow', () => {
     const icbm: AccountRecord[] = [{ id: 'icbm', name: 'International Copper Bearing Machines Corporation' }]
-    const alone = match(icbm, { name: 'ICBM' })
+    assert.equal(match(icbm, { name: 'ICBM' }).status, 'unmatched')
+    const alone = match(icbm, { name: 'ICBM' }, { minUniqueAcronymLength: 4 })
     assert.deepEqual([alone.status, alone.accountId, alone.score], ['matched', 'icbm', 0.92])
+    const icbmc: AccountRecord[] = [{ id: 'icbmc', name: 'International Copper Bearing Machines Consortium' }]
+    assert.deepEqual([match(icbmc, { name: 'ICBMC' }).accountId, match(icbmc, { name: 'ICBMC' }).score], ['icbmc', 0.92])
     const ibm: AccountRecord[] = [{ id: 'ibm', name: 'International Business Machines Corporation' }]
     assert.equal(match(ibm, { name: 'IBM' }).status, 'unmatched')
     assert.match(match(ibm, { name: 'IBM' }).nearMiss?.shortfall ?? '', /only the initials agree/)

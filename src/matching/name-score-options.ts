@@ -23,6 +23,14 @@ export interface NameScoreOptions {
    */
   readonly minTypoLength?: number
   /**
+   * Let a descriptor word on one side only through ("Hollis Pizza" ~ "Hollis") when the index
+   * shows the shared words belong to one account. Default false: on the million-account
+   * benchmark it matched held-out real companies to another company of the same brand word
+   * ("Patagonia Bank" → Patagonia, Inc.) and near misses with a word dropped, where the strict
+   * rule (every distinctive word finds a counterpart) made no false match.
+   */
+  readonly descriptorMatching?: boolean
+  /**
    * Weight of a descriptor word (pizza, petroleum, laboratories, or a word at least
    * `commonWordAccounts` accounts carry) on one side only, when the index shows the shared
    * words belong to one account. Default 0.1, as a generic word: "Hollis Pizza" ~ "Hollis" scores 0.95.
@@ -36,10 +44,18 @@ export interface NameScoreOptions {
   readonly uniqueAcronymScore?: number
   /**
    * Fewest letters initials need for `uniqueAcronymScore`; shorter ones keep `acronymScore`.
-   * Default 4: three-letter initials ("CRV", "LEC") too often belong to an unrelated
-   * organization that is the only one in the index with them (measured in bench/matching-recall).
+   * Default 5: three- and four-letter initials ("CRV", "RCBC", "KCPL") too often belong to an
+   * unrelated organization that is the only one in the index with them (measured in
+   * bench/matching-recall: four letters found 104 right accounts and 4 wrong ones).
    */
   readonly minUniqueAcronymLength?: number
+  /**
+   * Pair plural and possessive forms of a word ("Marlow Banks" ~ "Marlow Bank", "Tony's" ~
+   * "Tony") with the index's word counts. Default false: on the million-account benchmark it
+   * matched held-out real companies to another one ("Valentino's" → Valentino, "Bonobos" →
+   * Bonobo, "Domino's Pizza" → Domino Pizza), where the strict rule made no false match.
+   */
+  readonly pluralStems?: boolean
   /** Likeness of a plural or possessive pair ("Tony's" ~ "Tony"). Default 0.98. */
   readonly stemSimilarity?: number
 }
@@ -57,10 +73,12 @@ export const DEFAULT_NAME_SCORE_OPTIONS: ResolvedNameScoreOptions = {
   acronymScore: 0.8,
   maxTypos: 1,
   minTypoLength: 8,
+  descriptorMatching: false,
   descriptorWeight: 0.1,
   commonWordAccounts: 50,
   uniqueWordAccounts: 1,
   uniqueAcronymScore: 0.92,
-  minUniqueAcronymLength: 4,
+  minUniqueAcronymLength: 5,
+  pluralStems: false,
   stemSimilarity: 0.98,
 }

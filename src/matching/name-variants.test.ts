@@ -4,6 +4,7 @@ import { createCompanyIndex } from './company-index.js'
 import { isPlaceholderName } from './is-placeholder-name.js'
 import { matchAccount } from './match-account.js'
 import type { AccountRecord } from './account-record.js'
+import type { AccountMatchOptions } from './match-options.js'
 
 /**
  * Real-world name variants against an index of accounts, one table per kind the matcher must
@@ -47,9 +48,11 @@ const VARIANTS: Record<string, [string, string][]> = {
     ['Lumera Tech', 'Lumera Technology'],
     ['St Albans Press', 'Saint Albans Press'],
   ],
-  initialism: [
+  'four-letter initials': [
     ['HRTA', 'Halden Regional Transit Authority'],
     ['Kestrel Lumber Mill Partners', 'KLMP'],
+  ],
+  initialism: [
     ['Northgate Medical Center', 'Northgate Medical Centre (NMC)'],
     ['NMC', 'Northgate Medical Centre (NMC)'],
     ['Poste Canada', 'Canada Mail / Poste Canada'],
@@ -77,11 +80,20 @@ const VARIANTS: Record<string, [string, string][]> = {
   ],
 }
 
+/** Kinds matched only with opt-in rules (off by default: they cost precision). */
+const OPT_IN: Record<string, AccountMatchOptions> = {
+  'descriptor on one side': { descriptorMatching: true },
+  'each side its own word': { descriptorMatching: true, pluralStems: true },
+  // Four-letter initials are opt-in too: some belong to another organization alone in the index.
+  'four-letter initials': { minUniqueAcronymLength: 4 },
+  'plural and possessive': { pluralStems: true },
+}
+
 describe('name variants match their account, with the reason and score', () => {
   for (const [kind, pairs] of Object.entries(VARIANTS)) {
     for (const [query, expected] of pairs) {
       it(`${kind}: "${query}" → "${expected}"`, () => {
-        const r = matchAccount({ name: query }, index)
+        const r = matchAccount({ name: query }, index, OPT_IN[kind] ?? {})
         assert.equal(r.status, 'matched', JSON.stringify(r.nearMiss ?? r.candidates))
         assert.equal(r.accountName, expected)
         assert.equal(r.rule, 'name')
@@ -90,6 +102,38 @@ describe('name variants match their account, with the reason and score', () => {
       })
     }
   }
+})
+
+describe('descriptor rule is opt-in', () => {
+  for (const [query, expected] of [...(VARIANTS['descriptor on one side'] ?? []), ['Patagonia Bank', 'Patagonia']]) {
+    it(`by default "${query}" does not match "${expected}": a brand word plus an industry word is often another company`, () => {
+      const accounts = createCompanyIndex([...ACCOUNTS, { id: 'p', name: 'Patagonia, Inc.' }])
+      const r = matchAccount({ name: query }, accounts)
+      assert.equal(r.status, 'unmatched', r.evidence.join('; '))
+      assert.match(r.nearMiss?.shortfall ?? '', /words without a counterpart/)
+    })
+  }
+})
+
+describe('plural stems, reordered words and initials aliases', () => {
+  it('"International House of Pancakes" is not "Pancake House": the same stems in another order', () => {
+    const r = matchAccount({ name: 'International House of Pancakes' }, createCompanyIndex([{ id: 'p', name: 'Pancake House' }]), { pluralStems: true })
+    assert.equal(r.status, 'unmatched', r.evidence.join('; '))
+    assert.match(r.nearMiss?.shortfall ?? '', /another order/)
+  })
+  it('a stem of fewer than four letters is not paired: "EBU" is not "eBus"', () => {
+    assert.equal(matchAccount({ name: 'EBU' }, createCompanyIndex([{ id: 'e', name: 'eBus' }]), { pluralStems: true }).status, 'unmatched')
+  })
+  it('by default a plural or possessive is another word: "Valentino\'s" is not "Valentino"', () => {
+    const accounts = createCompanyIndex([{ id: 'v', name: 'Valentino' }])
+    assert.equal(matchAccount({ name: "Valentino's" }, accounts).status, 'unmatched')
+    assert.equal(matchAccount({ name: "Valentino's" }, accounts, { pluralStems: true }).accountId, 'v')
+  })
+  it('an initials alias several accounts carry does not decide: "AMA (Azienda Mobilità Aquilana)" with "AMA" and "AMA SpA"', () => {
+    const accounts = createCompanyIndex([{ id: 'a', name: 'AMA' }, { id: 'b', name: 'AMA SpA' }])
+    assert.notEqual(matchAccount({ name: 'AMA (Azienda Mobilità Aquilana)' }, accounts).status, 'matched')
+    assert.equal(matchAccount({ name: 'AMA (Azienda Mobilità Aquilana)' }, createCompanyIndex([{ id: 'a', name: 'AMA' }])).accountId, 'a')
+  })
 })
 
 describe('three-letter initials', () => {

@@ -173,7 +173,9 @@ function splitAlias(input: string): { main: string; alias: string } | null {
   const b = tokenizeCompanyName(inner).tokens
   if (a.length === 0 || b.length === 0) return null
   // Only initials of the other part make an alias; anything else in parentheses is a detail.
-  return spellsInitials(a, b) || spellsInitials(b, a) ? { main, alias: inner } : null
+  // The full name is the main reading and the initials the alias, weighed as initials are.
+  if (spellsInitials(b, a)) return { main, alias: inner }
+  return spellsInitials(a, b) ? { main: inner, alias: main } : null
 }
 
 /**

@@ -87,6 +87,7 @@ interface Context {
 }
 
 const NONE: readonly never[] = Object.freeze([])
+const MIN_STEM_LENGTH = 4
 
 /**
  * Scores two normalized company names. Distinctive words must all find a counterpart (the
@@ -110,7 +111,7 @@ export function scoreWithOptions(a: NameShape, b: NameShape, opts: ResolvedNameS
       for (const y of readings(b)) {
         if (x.side === a && y.side === b) continue
         const ctx = { opts, rarity, digraphs: x.reading === 'umlauts' || y.reading === 'umlauts', alias: x.reading === 'alias' || y.reading === 'alias' }
-        const next = scoreSides(partsOf(x.side), partsOf(y.side), ctx)
+        const next = initialsAlias(scoreSides(partsOf(x.side), partsOf(y.side), ctx), x, y, ctx)
         if (next.score > best.score) best = next
       }
     }
@@ -118,8 +119,27 @@ export function scoreWithOptions(a: NameShape, b: NameShape, opts: ResolvedNameS
   return withLegalForms(best, a, b, opts)
 }
 
-function readings(shape: NameShape): { side: Side; reading: 'main' | 'umlauts' | 'alias' }[] {
-  const out: { side: Side; reading: 'main' | 'umlauts' | 'alias' }[] = [{ side: shape, reading: 'main' }]
+/**
+ * An alias made of initials ("AMA" in "AMA (Azienda Mobilità Aquilana)") decides only when
+ * the index shows one account at most with that word and one with those initials: initials
+ * several accounts carry are another organization as often as not, so the score drops to
+ * `acronymScore`, reported as the nearest miss.
+ */
+function initialsAlias(score: NameScore, x: Reading, y: Reading, ctx: Context): NameScore {
+  if (ctx.rarity === null || score.score <= ctx.opts.acronymScore) return score
+  const initials = x.reading === 'alias' && x.side.tokens.length === 1 ? x.side.tokens[0] : y.reading === 'alias' && y.side.tokens.length === 1 ? y.side.tokens[0] : undefined
+  if (initials === undefined) return score
+  const shared = ctx.rarity.accountsWithWord(initials) > 1 || ctx.rarity.accountsWithInitials(initials) > 1
+  return shared ? { ...score, score: ctx.opts.acronymScore } : score
+}
+
+interface Reading {
+  readonly side: Side
+  readonly reading: 'main' | 'umlauts' | 'alias'
+}
+
+function readings(shape: NameShape): Reading[] {
+  const out: Reading[] = [{ side: shape, reading: 'main' }]
   for (const alt of shape.alternates ?? []) out.push({ side: alt, reading: alt.reading })
   return out
 }
@@ -157,7 +177,7 @@ function scoreSides(a: Parts, b: Parts, ctx: Context): NameScore {
   let descriptors: string[] = []
   let descriptorWeight = 0
   const oneSided = words.unmatchedA.length === 0 || words.unmatchedB.length === 0
-  if (ctx.rarity !== null && oneSided && words.unmatchedA.length + words.unmatchedB.length > 0) {
+  if (opts.descriptorMatching && ctx.rarity !== null && oneSided && words.unmatchedA.length + words.unmatchedB.length > 0) {
     const relaxed = relaxDescriptors(a, b, words, ctx)
     if (relaxed !== null) {
       descriptors = relaxed.descriptors
@@ -168,7 +188,8 @@ function scoreSides(a: Parts, b: Parts, ctx: Context): NameScore {
   const unmatched = [...words.unmatchedA, ...words.unmatchedB]
   const extra = extraWeight(a, b, opts)
   // The same words in another order are often another company ("China Bank", "Bank of China").
-  const reordered = !sameCore && unmatched.length === 0 && words.typos.length === 0 && words.stems.length === 0 && descriptors.length === 0 && sortedJoin(a.distinctive) === sortedJoin(b.distinctive)
+  // Plural forms count as their stem here: "International House of Pancakes" is not "Pancake House".
+  const reordered = !sameCore && unmatched.length === 0 && words.typos.length === 0 && descriptors.length === 0 && isReordered(a.distinctive, b.distinctive)
   const score = (2 * words.matched) / (2 + extra.weight + descriptorWeight) - (reordered ? opts.wordOrderPenalty : 0)
   const base = {
     unmatched, typos: words.typos, stems: words.stems, extraWords: extra.words, descriptors,
@@ -255,8 +276,11 @@ function initialsCount(initials: string, ctx: Context): number | null {
   return ctx.rarity.accountsWithInitials(initials) + ctx.rarity.accountsWithWord(initials)
 }
 
-function sortedJoin(words: readonly string[]): string {
-  return [...words].sort().join(' ')
+/** The same words, read by their stems, in another order. */
+function isReordered(a: readonly string[], b: readonly string[]): boolean {
+  const sa = a.map(stemWord)
+  const sb = b.map(stemWord)
+  return sa.join(' ') !== sb.join(' ') && [...sa].sort().join(' ') === [...sb].sort().join(' ')
 }
 
 /** Takes the legal-form penalty off when both names carry forms of different families. */
@@ -287,7 +311,7 @@ function matchDistinctive(dA: readonly string[], dB: readonly string[], ctx: Con
     }
   }
   if (exact < dA.length && spelledRest(dA, simA) === spelledRest(dB, simB)) return allMatched()
-  const stems = ctx.rarity !== null && exact < dA.length ? pairStems(dA, dB, simA, simB, exact > 0, ctx) : []
+  const stems = ctx.opts.pluralStems && ctx.rarity !== null && exact < dA.length ? pairStems(dA, dB, simA, simB, exact > 0, ctx) : []
   // A typo is only believed when another distinctive word agrees exactly: a one-word name
   // with one letter changed is as likely another company (Communauto, Communauté).
   const typos = exact + stems.length > 0 ? pairTypos(dA, dB, simA, simB, ctx.opts) : []
@@ -310,6 +334,8 @@ function pairStems(dA: readonly string[], dB: readonly string[], simA: number[],
     if (simA[i] !== 0) continue
     const x = dA[i] as string
     const sx = stemWord(x)
+    // A stem under four letters is initials more often than a word ("SFRS", "EBU" ~ "eBus").
+    if (sx.length < MIN_STEM_LENGTH) continue
     for (let j = 0; j < dB.length; j += 1) {
       const y = dB[j] as string
       if (simB[j] !== 0 || stemWord(y) !== sx) continue
