@@ -177,22 +177,24 @@ describe('rule (b): name or a variation', () => {
     assert.equal(r.nearMiss?.shortfall, 'score 1.00 is below the threshold 1.01')
   })
 
-  it('matches initials of five letters or more that one account alone has; shorter ones only when options allow', () => {
+  it('matches initials one account alone has only with initialsMatching, from five letters unless options allow fewer', () => {
     const icbm: AccountRecord[] = [{ id: 'icbm', name: 'International Copper Bearing Machines Corporation' }]
     assert.equal(match(icbm, { name: 'ICBM' }).status, 'unmatched')
-    const alone = match(icbm, { name: 'ICBM' }, { minUniqueAcronymLength: 4 })
+    const alone = match(icbm, { name: 'ICBM' }, { initialsMatching: true, minUniqueAcronymLength: 4 })
     assert.deepEqual([alone.status, alone.accountId, alone.score], ['matched', 'icbm', 0.92])
     const icbmc: AccountRecord[] = [{ id: 'icbmc', name: 'International Copper Bearing Machines Consortium' }]
-    assert.deepEqual([match(icbmc, { name: 'ICBMC' }).accountId, match(icbmc, { name: 'ICBMC' }).score], ['icbmc', 0.92])
+    assert.equal(match(icbmc, { name: 'ICBMC' }).status, 'unmatched')
+    const on = { initialsMatching: true }
+    assert.deepEqual([match(icbmc, { name: 'ICBMC' }, on).accountId, match(icbmc, { name: 'ICBMC' }, on).score], ['icbmc', 0.92])
     const ibm: AccountRecord[] = [{ id: 'ibm', name: 'International Business Machines Corporation' }]
     assert.equal(match(ibm, { name: 'IBM' }).status, 'unmatched')
     assert.match(match(ibm, { name: 'IBM' }).nearMiss?.shortfall ?? '', /only the initials agree/)
-    assert.equal(match(ibm, { name: 'IBM' }, { minUniqueAcronymLength: 3 }).accountId, 'ibm')
+    assert.equal(match(ibm, { name: 'IBM' }, { initialsMatching: true, minUniqueAcronymLength: 3 }).accountId, 'ibm')
   })
 
   it('keeps initials a weak signal when several accounts share them', () => {
     const two: AccountRecord[] = [{ id: 'ibm', name: 'International Business Machines' }, { id: 'iowa', name: 'Iowa Beef Merchants' }]
-    const r = match(two, { name: 'IBM' }, { minUniqueAcronymLength: 3 })
+    const r = match(two, { name: 'IBM' }, { initialsMatching: true, minUniqueAcronymLength: 3 })
     assert.equal(r.status, 'unmatched')
     assert.match(r.nearMiss?.shortfall ?? '', /only the initials agree/)
     assert.equal(match(two, { name: 'IBM' }, { acronymScore: 0.95 }).status, 'ambiguous')

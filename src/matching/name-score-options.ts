@@ -40,6 +40,15 @@ export interface NameScoreOptions {
   readonly commonWordAccounts?: number
   /** Most accounts the shared words may belong to for a descriptor to be let through. Default 1. */
   readonly uniqueWordAccounts?: number
+  /**
+   * Let initials that one account alone has match ("ICBMC" ~ "International Copper Bearing
+   * Machines Consortium", at `uniqueAcronymScore`). Default false: at a million accounts a
+   * near miss's initials spelled another company's one-word name ("Brihanmumbai Electric
+   * Supply and Transport établissements" → Beste Inc.); without it initials score
+   * `acronymScore` and are reported as the nearest miss. An alias of initials a name carries
+   * ("Northgate Medical Centre (NMC)") still matches when one account alone has it.
+   */
+  readonly initialsMatching?: boolean
   /** Score of initials that one account alone has ("FSA" ~ "Federal Systems Agency"). Default 0.92. */
   readonly uniqueAcronymScore?: number
   /**
@@ -77,6 +86,7 @@ export const DEFAULT_NAME_SCORE_OPTIONS: ResolvedNameScoreOptions = {
   descriptorWeight: 0.1,
   commonWordAccounts: 50,
   uniqueWordAccounts: 1,
+  initialsMatching: false,
   uniqueAcronymScore: 0.92,
   minUniqueAcronymLength: 5,
   pluralStems: false,

@@ -85,7 +85,7 @@ const OPT_IN: Record<string, AccountMatchOptions> = {
   'descriptor on one side': { descriptorMatching: true },
   'each side its own word': { descriptorMatching: true, pluralStems: true },
   // Four-letter initials are opt-in too: some belong to another organization alone in the index.
-  'four-letter initials': { minUniqueAcronymLength: 4 },
+  'four-letter initials': { initialsMatching: true, minUniqueAcronymLength: 4 },
   'plural and possessive': { pluralStems: true },
 }
 
@@ -139,8 +139,8 @@ describe('plural stems, reordered words and initials aliases', () => {
 describe('three-letter initials', () => {
   it('"FSA" matches "Federal Systems Agency" when options let three letters count; by default they are too often another organization', () => {
     const accounts = createCompanyIndex([{ id: 'f', name: 'Federal Systems Agency' }])
-    assert.equal(matchAccount({ name: 'FSA' }, accounts, { minUniqueAcronymLength: 3 }).accountId, 'f')
-    assert.equal(matchAccount({ name: 'Federal Systems Agency' }, createCompanyIndex([{ id: 'f', name: 'FSA' }]), { minUniqueAcronymLength: 3 }).accountId, 'f')
+    assert.equal(matchAccount({ name: 'FSA' }, accounts, { initialsMatching: true, minUniqueAcronymLength: 3 }).accountId, 'f')
+    assert.equal(matchAccount({ name: 'Federal Systems Agency' }, createCompanyIndex([{ id: 'f', name: 'FSA' }]), { initialsMatching: true, minUniqueAcronymLength: 3 }).accountId, 'f')
     const r = matchAccount({ name: 'FSA' }, accounts)
     assert.equal(r.status, 'unmatched')
     assert.match(r.nearMiss?.shortfall ?? '', /only the initials agree/)

@@ -264,9 +264,9 @@ function decidingWords(a: Parts, b: Parts, unmatched: readonly string[], descrip
   return out
 }
 
-/** Initials as a match: weak (`acronymScore`) unless the index shows one account alone has them. */
+/** Initials as a match: weak (`acronymScore`) unless `initialsMatching` is on and the index shows one account alone has them. */
 function acronymValue(initials: string, ctx: Context): number {
-  if (initials.length < ctx.opts.minUniqueAcronymLength) return ctx.opts.acronymScore
+  if (!ctx.opts.initialsMatching || initials.length < ctx.opts.minUniqueAcronymLength) return ctx.opts.acronymScore
   const n = initialsCount(initials, ctx)
   return n !== null && n <= 1 ? Math.max(ctx.opts.acronymScore, ctx.opts.uniqueAcronymScore) : ctx.opts.acronymScore
 }
