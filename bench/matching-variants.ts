@@ -67,16 +67,16 @@ const VARIANTS: Readonly<Record<VariantKind, (name: string, rng: () => number) =
   'generic-word': (name, rng) => `${name.replace(TRAILING_FORM, '')} ${pick(rng, GENERIC_WORDS)}`,
 }
 
-const NEAR_MISS_WORDS = ['Bank', 'Airlines', 'Foods', 'Insurance', 'Motors', 'Pharma', 'Energy', 'Realty', 'Dental', 'Media', 'Hotels', 'Capital']
-
 /**
- * A different company whose name overlaps: a distinctive word added ("Acme" → "Acme Bank"),
- * replaced, or dropped. A careful matcher must not call these the same company.
+ * A different company whose name overlaps: a word of another real company's name added
+ * ("Acme" → "Acme Norwood"), a word replaced, or one dropped. A careful matcher must not call
+ * these the same company. An industry word added ("Acme" → "Acme Bank") is no longer made
+ * here: since issue 14 it is a descriptor variant of a brand one account alone carries.
  */
 export function makeNearMiss(name: string, rng: () => number, otherWords: readonly string[]): string | null {
   const words = name.replace(TRAILING_FORM, '').split(/\s+/).filter((w) => w !== '')
   const r = rng()
-  if (r < 0.4 || words.length === 0) return `${words.join(' ')} ${pick(rng, NEAR_MISS_WORDS)}`
+  if (r < 0.4 || words.length === 0) return `${words.join(' ')} ${pick(rng, otherWords)}`
   if (r < 0.75) {
     const at = Math.floor(rng() * words.length)
     return words.map((w, i) => (i === at ? pick(rng, otherWords) : w)).join(' ')

@@ -10,15 +10,17 @@ import { pathToFileURL } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { CompanyIndex, matchAccount } from '../src/matching/index.js'
-import type { AccountRecord, CompanyQuery } from '../src/matching/index.js'
+import type { AccountMatchOptions, AccountRecord, CompanyQuery } from '../src/matching/index.js'
 import { BASELINE_CUTOFF, runBaseline } from './matching-baseline.js'
 import { createRng, loadRealCompanies, nsiVersion, realNameKeys, shuffle, syntheticCompanies } from './matching-data.js'
 import { falseMatchesByKind, ratio, recallByKind, tally } from './matching-evaluate.js'
-import type { Answer, LabeledQuery } from './matching-evaluate.js'
+import type { LabeledQuery } from './matching-evaluate.js'
 import { buildBenchSet } from './matching-queries.js'
 
 // A smaller figure (e.g. 100000) makes a quick run while tuning; the reported figures use the default.
 const TOTAL_ACCOUNTS = Number(process.env.MATCHING_BENCH_ACCOUNTS ?? 1_000_000)
+// MATCHING_OPTIONS='{"descriptorMatching":true}' measures the matcher with its opt-in rules.
+const OPTIONS = JSON.parse(process.env.MATCHING_OPTIONS ?? '{}') as AccountMatchOptions
 const BASELINE_ACCOUNTS = 10_000
 const BASELINE_QUERIES = 400
 const PLAN = { nameVariants: 8000, extraVariants: 2000, nearMisses: 3000, domainQueries: 4000, freeMailQueries: 1000, contactAccounts: 1500 }
@@ -46,7 +48,7 @@ export async function runMatchingBench(): Promise<Record<string, unknown>> {
   gc()
   const heapMB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20
 
-  const run = (queries: readonly LabeledQuery<CompanyQuery>[], idx: CompanyIndex): Answer[] => queries.map((q) => matchAccount(q.query, idx))
+  const run = (queries: readonly LabeledQuery<CompanyQuery>[], idx: CompanyIndex) => queries.map((q) => matchAccount(q.query, idx, OPTIONS))
   // One untimed pass warms the JIT and lets the collector clear what the build left behind;
   // the figure is the median of three timed passes, steady state as a long-running sync sees it.
   const answers = run(set.queries, index)
@@ -63,6 +65,7 @@ export async function runMatchingBench(): Promise<Record<string, unknown>> {
 
   return {
     bench: 'matching',
+    options: OPTIONS,
     data: {
       source: `name-suggestion-index ${nsiVersion()} dist/wikidata (Wikidata labels and official websites)`,
       realCompanies: real.length,
@@ -79,6 +82,7 @@ export async function runMatchingBench(): Promise<Record<string, unknown>> {
     ).name,
     recallByVariantKind: recallByKind(set.queries, answers),
     falseMatchesByNegativeKind: falseMatchesByKind(set.queries, answers),
+    falseMatchExamples: falseMatchExamples(set.queries, answers, index),
     ambiguous: answers.filter((a) => a.status === 'ambiguous').length,
     index: { accounts: index.size, buildSeconds: round(buildSeconds), heapMB: Math.round(heapMB), lookupsPerSecond: Math.round(lookupsPerSecond) },
     baseline: compareWithBaseline(set.accounts, set.queries, rng),
@@ -95,9 +99,9 @@ function compareWithBaseline(accounts: readonly AccountRecord[], queries: readon
   const subset = [...accounts.filter((a) => needed.has(a.id)), ...accounts.filter((a) => !needed.has(a.id) && a.name)].slice(0, BASELINE_ACCOUNTS)
   const small = new CompanyIndex()
   for (const a of subset) small.upsert(a)
-  const ours = sample.map((q) => matchAccount(q.query, small))
+  const ours = sample.map((q) => matchAccount(q.query, small, OPTIONS))
   const t0 = performance.now()
-  for (let pass = 0; pass < 5; pass += 1) for (const q of sample) matchAccount(q.query, small)
+  for (let pass = 0; pass < 5; pass += 1) for (const q of sample) matchAccount(q.query, small, OPTIONS)
   const oursPerSecond = (5 * sample.length) / ((performance.now() - t0) / 1000)
   const t1 = performance.now()
   const base = runBaseline(subset.map((a) => a.name ?? ''), subset.map((a) => a.id), sample.map((q) => q.query.name ?? ''))
@@ -112,6 +116,17 @@ function compareWithBaseline(accounts: readonly AccountRecord[], queries: readon
     speedup: round(oursPerSecond / basePerSecond),
     falsePositiveRatio: ratio(b?.falsePositives ?? 0, Math.max(1, o?.falsePositives ?? 0)),
   }
+}
+
+/** The first false matches on lookups that must match nothing, with the account taken and why. */
+function falseMatchExamples(queries: readonly LabeledQuery<CompanyQuery>[], answers: readonly ReturnType<typeof matchAccount>[], index: CompanyIndex): string[] {
+  const out: string[] = []
+  queries.forEach((q, i) => {
+    const a = answers[i]
+    if (q.expect !== null || a?.status !== 'matched' || out.length >= 40) return
+    out.push(`${q.kind}: ${JSON.stringify(q.query.name ?? q.query.email ?? q.query.website)} → ${index.get(a.accountId ?? '')?.name ?? ''} ${a.evidence.slice(0, 2).join('; ')}`)
+  })
+  return out
 }
 
 /** `gc()` without a command-line flag, so heap figures are measured after collection. */

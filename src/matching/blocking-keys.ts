@@ -1,4 +1,5 @@
-import { acronymOf, coreOf } from './normalize-company-name.js'
+import { acronymOf } from './normalize-company-name.js'
+import { stemWord } from './stem-word.js'
 import type { NameShape } from './normalize-company-name.js'
 
 /** Blocking keys of one name, by how much a shared key says. */
@@ -38,13 +39,13 @@ export function indexKeys(shape: NameShape, minTypoLength: number): NameKeys {
   const typo = new Set<number>()
   const related = new Set<number>()
   for (const v of variants(shape)) {
-    const core = coreOf(v.tokens, v.kinds)
+    const core = stemmedCore(v.tokens, v.kinds)
     exact.add(hashKey(`c${v.tokens.join('')}`))
     exact.add(hashKey(`k${core}`))
     const acronym = acronymOf(v.tokens, v.kinds)
-    if (acronym !== null) related.add(hashKey(`a${acronym}`))
+    if (acronym !== null) related.add(initialsKey(acronym))
     const words = distinctive(v)
-    for (const w of words.slice(0, 4)) related.add(hashKey(`t${w}`))
+    for (const w of words.slice(0, 4)) related.add(wordKey(w))
     if (core.length < MIN_TYPO_CORE_LENGTH) continue
     words.forEach((w, i) => {
       if (!typoEligible(w, minTypoLength)) return
@@ -62,14 +63,14 @@ export function queryKeys(shape: NameShape, minTypoLength: number): NameKeys {
   const typo = new Set<number>()
   const related = new Set<number>()
   for (const v of variants(shape)) {
-    const core = coreOf(v.tokens, v.kinds)
+    const core = stemmedCore(v.tokens, v.kinds)
     exact.add(hashKey(`c${v.tokens.join('')}`))
     exact.add(hashKey(`k${core}`))
     const words = distinctive(v)
     const acronym = acronymOf(v.tokens, v.kinds)
-    if (acronym !== null) related.add(hashKey(`c${acronym}`))
-    if (words.length === 1 && v.tokens.length === 1) related.add(hashKey(`a${words[0] ?? ''}`))
-    for (const w of words.slice(0, 4)) related.add(hashKey(`t${w}`))
+    if (acronym !== null) related.add(wordKey(acronym))
+    if (words.length === 1 && v.tokens.length === 1) related.add(initialsKey(words[0] ?? ''))
+    for (const w of words.slice(0, 4)) related.add(wordKey(w))
     if (core.length < MIN_TYPO_CORE_LENGTH - 1) continue
     words.forEach((w, i) => {
       for (const key of typoProbes(w, minTypoLength)) typo.add(typoKey(words, i, key))
@@ -111,6 +112,23 @@ function distinctive(v: Variant): string[] {
   return v.tokens.filter((_, i) => v.kinds[i] === 'd')
 }
 
-function variants(shape: NameShape): Variant[] {
-  return shape.digraph === null ? [shape] : [shape, shape.digraph]
+function variants(shape: NameShape): readonly Variant[] {
+  return shape.alternates === null ? [shape] : [shape, ...shape.alternates]
+}
+
+/** The distinctive words by their stems, joined: "Jansons" and "Janson's" file under one key. */
+function stemmedCore(tokens: readonly string[], kinds: string): string {
+  let core = ''
+  for (let i = 0; i < tokens.length; i += 1) if (kinds[i] === 'd') core += stemWord(tokens[i] as string)
+  return core
+}
+
+/** The key counting the accounts that carry a word (by its stem). */
+export function wordKey(word: string): number {
+  return hashKey(`t${stemWord(word)}`)
+}
+
+/** The key counting the accounts whose name has these initials. */
+export function initialsKey(initials: string): number {
+  return hashKey(`a${initials}`)
 }

@@ -1,11 +1,13 @@
 import type { AccountRecord } from './account-record.js'
-import { indexKeys, queryKeys } from './blocking-keys.js'
+import { indexKeys, initialsKey, queryKeys, wordKey } from './blocking-keys.js'
+import { isPlaceholderCompact } from './is-placeholder-name.js'
 import { DEFAULT_NAME_SCORE_OPTIONS } from './name-score-options.js'
 import type { NameKeys } from './blocking-keys.js'
 import { normalizeDomain, websiteDomain } from './normalize-domain.js'
 import { normalizeCompanyName } from './normalize-company-name.js'
 import type { NameShape } from './normalize-company-name.js'
-import { addPosting, collectPostings, removePosting } from './postings.js'
+import { addPosting, collectPostings, postingCount, removePosting } from './postings.js'
+import type { WordRarity } from './score-company-names.js'
 import type { Postings } from './postings.js'
 
 /** An account as the index keeps it: what matching and explanations need, normalized once. */
@@ -46,7 +48,7 @@ export interface NameCandidates {
  * scores a handful of candidates even at a million accounts. Accounts are added, replaced
  * and removed one by one as the CRM changes.
  */
-export class CompanyIndex {
+export class CompanyIndex implements WordRarity {
   private readonly slots: (IndexedAccount | undefined)[] = []
   private readonly free: number[] = []
   private readonly slotById = new Map<string, number>()
@@ -109,7 +111,21 @@ export class CompanyIndex {
     return this.read(this.byContactKey, domain, Number.MAX_SAFE_INTEGER)
   }
 
-  /** Accounts whose names share a blocking key with `shape`, likely matches first. */
+  /** How many accounts carry this word (by its stem) among their name's first distinctive words: the rarity the scorer weighs. */
+  accountsWithWord(word: string): number {
+    return postingCount(this.byRelatedKey, wordKey(word))
+  }
+
+  /** How many accounts have names with these initials. */
+  accountsWithInitials(initials: string): number {
+    return postingCount(this.byRelatedKey, initialsKey(initials))
+  }
+
+  /**
+   * Accounts whose names share a blocking key with `shape`, likely matches first; related
+   * names (a shared word, initials) are read from the rarest key up, so a word one account
+   * alone carries is never crowded out by a common one.
+   */
   nameCandidates(shape: NameShape, relatedLimit: number): NameCandidates {
     const keys = queryKeys(shape, this.minTypoLength)
     const likely = new Set<number>()
@@ -117,7 +133,11 @@ export class CompanyIndex {
     for (const k of keys.typo) collectPostings(this.byTypoKey, k, likely, this.maxTypo)
     const related = new Set<number>()
     if (relatedLimit > 0) {
-      for (const k of keys.related) collectPostings(this.byRelatedKey, k, related, relatedLimit)
+      const byRarity = keys.related.map((k) => [k, postingCount(this.byRelatedKey, k)] as const).filter(([, n]) => n > 0).sort((x, y) => x[1] - y[1])
+      for (const [k] of byRarity) {
+        if (related.size >= relatedLimit) break
+        collectPostings(this.byRelatedKey, k, related, relatedLimit - related.size)
+      }
       for (const s of likely) related.delete(s)
     }
     return { likely: this.entries(likely), related: this.entries(related).slice(0, relatedLimit) }
@@ -158,7 +178,9 @@ export function createCompanyIndex(accounts: Iterable<AccountRecord>, options: C
 
 function toIndexedAccount(account: AccountRecord): IndexedAccount {
   const website = nonEmpty(account.domain) ?? nonEmpty(account.website)
-  const normalized = normalizeCompanyName(account.name)
+  const parsed = normalizeCompanyName(account.name)
+  // An account named "Self-employed" or "N/A" (CRMs have them) is never matched by name.
+  const normalized = parsed === null || isPlaceholderCompact(parsed.compact) ? null : parsed
   const contacts = topContactDomain(account.contactEmailDomains ?? null)
   return {
     id: account.id,
@@ -170,7 +192,7 @@ function toIndexedAccount(account: AccountRecord): IndexedAccount {
     topContactDomain: contacts.domain,
     topContactDomainCount: contacts.count,
     // Only what scoring reads is kept: a million full normalization records would double memory.
-    shape: normalized === null ? null : { tokens: normalized.tokens, kinds: normalized.kinds, legalForms: shared(normalized.legalForms), digraph: normalized.digraph },
+    shape: normalized === null ? null : { tokens: normalized.tokens, kinds: normalized.kinds, legalForms: shared(normalized.legalForms), alternates: normalized.alternates },
   }
 }
 

@@ -10,6 +10,8 @@ const STEP_WORDS: Readonly<Partial<Record<NameStep, string>>> = {
   'camel-case': 'splitting CamelCase',
   accents: 'folding accents',
   ampersand: 'reading & as "and"',
+  abbreviation: 'spelling out abbreviations',
+  alias: 'reading the alias in the name',
 }
 
 /** Two decimals, as explanations print scores. */
@@ -38,7 +40,26 @@ export function explainNameMatch(query: NormalizedCompanyName, account: { name: 
   if (score.legalFormsDiffer) lines.push('legal forms differ')
   if (score.digraphs) lines.push('umlauts read as two letters (ü = ue)')
   if (score.reordered) lines.push('the same words in another order')
+  for (const [a, b] of score.stems) lines.push(`plural or possessive read as one word: "${a}" ~ "${b}"`)
+  if (score.descriptors.length > 0) lines.push(`descriptor on one side only, weighed ${score.descriptors.length > 1 ? 'each ' : ''}as a detail: ${score.descriptors.join(', ')}`)
+  if (score.alias) lines.push('matched through the alias the name carries')
+  const deciding = describeWords(score)
+  if (deciding !== null) lines.push(deciding)
   return lines
+}
+
+/**
+ * The words that decided and their weights, e.g. `deciding words: shellmark 1.00 (1 account),
+ * petroleum 0.15 (one side)`. Null for an identical name, where nothing needed weighing.
+ */
+export function describeWords(score: NameScore): string | null {
+  if (score.words.length === 0) return null
+  const parts = score.words.map((w) => {
+    const where = w.role === 'shared' ? '' : w.role === 'one-side' ? ', one side' : ', no counterpart'
+    const count = w.accounts === null ? '' : `, ${w.accounts} account${w.accounts === 1 ? '' : 's'}`
+    return `${w.word} ${w.weight.toFixed(2)}${where}${count}`
+  })
+  return `deciding words (weight): ${parts.join('; ')}`
 }
 
 /**
@@ -59,7 +80,15 @@ function quickSteps(name: string, hasLegalForm: boolean): NameStep[] {
 /** Why a name candidate did not match, in one sentence. */
 export function nameShortfall(score: NameScore, threshold: number): string {
   if (score.likeness === 'acronym') return `only the initials agree, a weak signal: ${formatScore(score.score)} is below the threshold ${threshold}`
-  if (score.unmatched.length > 0) return `words without a counterpart: ${score.unmatched.join(', ')}`
+  if (score.unmatched.length > 0) return `words without a counterpart: ${score.unmatched.join(', ')}${rarityNote(score)}`
   if (score.reordered) return `the same words in another order: ${formatScore(score.score)} is below the threshold ${threshold}`
   return `score ${formatScore(score.score)} is below the threshold ${threshold}`
+}
+
+/** Why leftover words were not let through as descriptors, when the index was asked. */
+function rarityNote(score: NameScore): string {
+  const shared = score.words.filter((w) => w.role === 'shared' && w.accounts !== null)
+  if (shared.length === 0) return ''
+  const rarest = Math.min(...shared.map((w) => w.accounts as number))
+  return rarest > 1 ? ` (the shared words are on ${rarest} accounts, so they do not single one out)` : ''
 }

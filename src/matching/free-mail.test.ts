@@ -36,6 +36,25 @@ describe('free-mail set', () => {
     it(`${domain} → ${expected}`, () => assert.equal(DEFAULT_FREE_MAIL.has(domain), expected))
   }
 
+  const fromPackage: [string, boolean, boolean][] = [
+    // domain, free-mail for an email, blocked as a company website
+    ['zoho.com', true, false],
+    ['yandex.ru', true, false],
+    ['gmx.de', true, false],
+    ['mail.ru', true, true],
+    ['seznam.cz', true, true],
+    ['gmail.com', true, true],
+    ['hotmail.com', true, false],
+    ['alibaba.com', false, false],
+    ['acme.com', false, false],
+  ]
+  for (const [domain, email, website] of fromPackage) {
+    it(`${domain}: free-mail as an email ${email}, blocked as a website ${website}`, () => {
+      assert.equal(DEFAULT_FREE_MAIL.has(domain), email)
+      assert.equal(DEFAULT_FREE_MAIL.blocksWebsite?.(domain), website)
+    })
+  }
+
   it('adds and removes entries from config; removal beats the provider wildcard', () => {
     const set = createFreeMailSet({ add: ['regional-isp.net'], remove: ['me.com', 'yahoo.fr'] })
     assert.equal(set.has('regional-isp.net'), true)

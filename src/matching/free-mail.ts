@@ -1,5 +1,6 @@
+import EMAIL_PROVIDERS from 'email-providers'
 import { parse } from 'tldts'
-import { FREE_MAIL_BRANDS, FREE_MAIL_DOMAINS } from './data/free-mail-domains.js'
+import { COMPANY_MAIL_DOMAINS, FREE_MAIL_BRANDS, FREE_MAIL_DOMAINS } from './data/free-mail-domains.js'
 
 /** Changes to the built-in free-mail list, from config. Domains are registrable domains. */
 export interface FreeMailOverrides {
@@ -11,17 +12,30 @@ export interface FreeMailOverrides {
 
 /** Answers whether a registrable domain is a consumer mailbox provider. */
 export interface FreeMailSet {
+  /** True when an email address at this domain says nothing about the employer. */
   has(domain: string): boolean
+  /**
+   * True when the domain is also never a company's website (gmail.com). A provider that is a
+   * company too (zoho.com, yandex.ru, gmx.de) is free-mail for a person's email but still its
+   * own company's website. When absent, `has` decides both.
+   */
+  blocksWebsite?(domain: string): boolean
 }
 
 /**
- * The free-mail set: the curated list (exact domains, and providers such as `hotmail.*` or
- * `yahoo.*` under any country suffix) with the config's additions and removals applied.
- * Removal wins over both the exact list and the provider wildcards.
+ * The free-mail set: the maintained `email-providers` list, the curated list (exact domains,
+ * and providers such as `hotmail.*` or `yahoo.*` under any country suffix) and the config's
+ * additions, less its removals; removal wins over every list. As a website only the curated
+ * exact list and the additions are blocked: the other providers (zoho.com, yandex.ru,
+ * gmx.de) are companies too.
  */
 export function createFreeMailSet(overrides: FreeMailOverrides = {}): FreeMailSet {
   const removed = new Set((overrides.remove ?? []).map(clean))
-  const exact = new Set([...FREE_MAIL_DOMAINS, ...(overrides.add ?? []).map(clean)])
+  const added = (overrides.add ?? []).map(clean)
+  const websites = new Set([...FREE_MAIL_DOMAINS, ...added])
+  const exact = new Set(EMAIL_PROVIDERS)
+  for (const d of COMPANY_MAIL_DOMAINS) exact.delete(d)
+  for (const d of websites) exact.add(d)
   const brands = new Set(FREE_MAIL_BRANDS)
   return {
     has(domain: string): boolean {
@@ -30,6 +44,10 @@ export function createFreeMailSet(overrides: FreeMailOverrides = {}): FreeMailSe
       if (exact.has(d)) return true
       const label = parse(d, { allowPrivateDomains: false }).domainWithoutSuffix
       return label !== null && brands.has(label)
+    },
+    blocksWebsite(domain: string): boolean {
+      const d = clean(domain)
+      return d !== '' && !removed.has(d) && websites.has(d)
     },
   }
 }

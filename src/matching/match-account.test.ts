@@ -154,10 +154,21 @@ describe('rule (b): name or a variation', () => {
   })
 
   it('does not match a near miss, and reports the nearest account and why', () => {
-    const r = match(accounts, { name: 'Acme Bank' })
+    const r = match(accounts, { name: 'Acme Rockets' })
     assert.equal(r.status, 'unmatched')
     assert.equal(r.nearMiss?.accountId, 'acme')
-    assert.equal(r.nearMiss?.shortfall, 'words without a counterpart: bank')
+    assert.equal(r.nearMiss?.shortfall, 'words without a counterpart: rockets')
+  })
+
+  it('with descriptorMatching, lets a descriptor on one side through only when the shared word names one account', () => {
+    const on = { descriptorMatching: true }
+    const alone = match(accounts, { name: 'Acme Bank' }, on)
+    assert.deepEqual([alone.status, alone.accountId], ['matched', 'acme'])
+    assert.ok(alone.evidence.includes('descriptor on one side only, weighed as a detail: bank'), alone.evidence.join('; '))
+    assert.equal(match(accounts, { name: 'Acme Bank' }).status, 'unmatched')
+    const shared = match([...accounts, { id: 'acme-foods', name: 'Acme Foods' }], { name: 'Acme Bank' }, on)
+    assert.equal(shared.status, 'unmatched')
+    assert.match(shared.nearMiss?.shortfall ?? '', /words without a counterpart: bank \(the shared words are on 2 accounts/)
   })
 
   it('reports a score below the threshold as the shortfall', () => {
@@ -166,11 +177,27 @@ describe('rule (b): name or a variation', () => {
     assert.equal(r.nearMiss?.shortfall, 'score 1.00 is below the threshold 1.01')
   })
 
-  it('keeps initials a weak signal unless the acronym score is raised', () => {
+  it('matches initials one account alone has only with initialsMatching, from five letters unless options allow fewer', () => {
+    const icbm: AccountRecord[] = [{ id: 'icbm', name: 'International Copper Bearing Machines Corporation' }]
+    assert.equal(match(icbm, { name: 'ICBM' }).status, 'unmatched')
+    const alone = match(icbm, { name: 'ICBM' }, { initialsMatching: true, minUniqueAcronymLength: 4 })
+    assert.deepEqual([alone.status, alone.accountId, alone.score], ['matched', 'icbm', 0.92])
+    const icbmc: AccountRecord[] = [{ id: 'icbmc', name: 'International Copper Bearing Machines Consortium' }]
+    assert.equal(match(icbmc, { name: 'ICBMC' }).status, 'unmatched')
+    const on = { initialsMatching: true }
+    assert.deepEqual([match(icbmc, { name: 'ICBMC' }, on).accountId, match(icbmc, { name: 'ICBMC' }, on).score], ['icbmc', 0.92])
     const ibm: AccountRecord[] = [{ id: 'ibm', name: 'International Business Machines Corporation' }]
     assert.equal(match(ibm, { name: 'IBM' }).status, 'unmatched')
     assert.match(match(ibm, { name: 'IBM' }).nearMiss?.shortfall ?? '', /only the initials agree/)
-    assert.equal(match(ibm, { name: 'IBM' }, { acronymScore: 0.95 }).accountId, 'ibm')
+    assert.equal(match(ibm, { name: 'IBM' }, { initialsMatching: true, minUniqueAcronymLength: 3 }).accountId, 'ibm')
+  })
+
+  it('keeps initials a weak signal when several accounts share them', () => {
+    const two: AccountRecord[] = [{ id: 'ibm', name: 'International Business Machines' }, { id: 'iowa', name: 'Iowa Beef Merchants' }]
+    const r = match(two, { name: 'IBM' }, { initialsMatching: true, minUniqueAcronymLength: 3 })
+    assert.equal(r.status, 'unmatched')
+    assert.match(r.nearMiss?.shortfall ?? '', /only the initials agree/)
+    assert.equal(match(two, { name: 'IBM' }, { acronymScore: 0.95 }).status, 'ambiguous')
   })
 
   it('reports different names tied for the best as ambiguous', () => {

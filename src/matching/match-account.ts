@@ -7,6 +7,7 @@ import { matchByName } from './match-by-name.js'
 import { resolveAccountMatchOptions } from './match-options.js'
 import type { AccountMatchOptions } from './match-options.js'
 import type { AccountMatchResult, NearMiss } from './match-result.js'
+import { isPlaceholderCompact } from './is-placeholder-name.js'
 import { normalizeCompanyName } from './normalize-company-name.js'
 
 /** A company to find among the accounts: a name, its website or domain, and/or a person's email there. */
@@ -27,10 +28,15 @@ export function matchAccount(query: CompanyQuery, index: CompanyIndex, options: 
   const { domains, notes } = queryDomains(query, opts.freeMail)
   const byDomain = matchByDomain(domains, index, opts)
   if (byDomain !== null) return withNotes(byDomain, notes)
-  const name = typeof query.name === 'string' ? normalizeCompanyName(query.name) : null
+  let name = typeof query.name === 'string' ? normalizeCompanyName(query.name) : null
+  if (name !== null && isPlaceholderCompact(name.compact)) {
+    notes.push(`company name "${name.input}" is a placeholder, not a company, and never matches an account`)
+    name = null
+  }
   const byName = name === null ? null : matchByName(name, index, opts)
   if (byName?.result) return withNotes(byName.result, notes)
-  const byContacts = matchByContacts(domains, index, opts)
+  // Where most contacts of an account have a mailbox says nothing when it is a free-mail provider.
+  const byContacts = matchByContacts(domains.filter((d) => !opts.freeMail.has(d.domain)), index, opts)
   if (byContacts.result !== null) return withNotes(byContacts.result, notes)
   if (domains.length === 0 && name === null) notes.push('no usable domain or name to match on')
   return unmatchedResult(notes, nearest(byName?.nearMiss ?? null, byContacts.nearMiss))

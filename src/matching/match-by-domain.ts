@@ -23,7 +23,8 @@ export interface DomainFields {
 
 /**
  * The query's usable domains, company website first, then email; free-mail domains are
- * dropped with a note, since a gmail.com address says nothing about the employer.
+ * dropped with a note, since a gmail.com address says nothing about the employer. A website
+ * at a provider that is also a company (zoho.com) is kept: it names that company.
  */
 export function queryDomains(query: DomainFields, freeMail: FreeMailSet): { domains: QueryDomain[]; notes: string[] } {
   const domains: QueryDomain[] = []
@@ -35,7 +36,9 @@ export function queryDomains(query: DomainFields, freeMail: FreeMailSet): { doma
   ]
   for (const [domain, source, raw] of found) {
     if (domain === null || raw === null) continue
-    if (freeMail.has(domain)) {
+    // Some providers hand out addresses under a host of their own (papa.email.ne.jp): the host counts too.
+    const blocked = source === 'email' ? freeMail.has(domain) || freeMail.has(emailHost(raw)) : (freeMail.blocksWebsite?.(domain) ?? freeMail.has(domain))
+    if (blocked) {
       notes.push(`${domain} (${source} ${raw}) is a free-mail domain and never matches an account`)
       continue
     }
@@ -62,4 +65,10 @@ export function matchByDomain(domains: readonly QueryDomain[], index: CompanyInd
 function domainEvidence(d: QueryDomain, account: IndexedAccount): string {
   const from = d.source === 'email' ? `email domain ${d.domain} (${d.raw})` : d.raw.trim().toLowerCase() === d.domain ? `domain ${d.domain}` : `domain ${d.domain} (${d.raw})`
   return `${from} = website ${account.website ?? account.domain ?? ''}`
+}
+
+/** The full host of an email address, lower case (`Jane <jane@Mail.Example.com>` → mail.example.com). */
+function emailHost(email: string): string {
+  const at = email.lastIndexOf('@')
+  return at === -1 ? '' : email.slice(at + 1).replace(/[>\s]+$/, '').trim().toLowerCase()
 }

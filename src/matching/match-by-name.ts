@@ -15,6 +15,9 @@ export interface NameRuleOutcome {
   readonly nearMiss: NearMiss | null
 }
 
+/** Related names read for matching even when near-miss reports are off. */
+const RELATED_FOR_MATCHING = 4
+
 interface Scored {
   readonly account: IndexedAccount
   readonly score: NameScore
@@ -28,12 +31,12 @@ interface Scored {
  * ("Acme Group" and "Acme Holdings" for "Acme") are ambiguous unless one is the other's parent.
  */
 export function matchByName(name: NormalizedCompanyName, index: CompanyIndex, opts: ResolvedAccountMatchOptions): NameRuleOutcome {
-  const { likely, related } = index.nameCandidates(name, opts.nearMissCandidates)
-  const scored = scoreAll(name, likely, opts)
+  // Related names (a shared rare word, initials) can match too: a descriptor on one side or initials one account alone has.
+  const { likely, related } = index.nameCandidates(name, Math.max(opts.nearMissCandidates, RELATED_FOR_MATCHING))
+  const scored = scoreAll(name, likely, index, opts)
   let passing = scored.filter((s) => passes(s.score, opts))
   if (passing.length === 0) {
-    // Related names (a shared word, initials) only match when options let initials reach the threshold.
-    const nearby = [...scored, ...scoreAll(name, related, opts)]
+    const nearby = [...scored, ...scoreAll(name, related, index, opts)]
     passing = nearby.filter((s) => passes(s.score, opts))
     if (passing.length === 0) return { result: null, nearMiss: nearestMiss(name, nearby, opts) }
   }
@@ -51,9 +54,9 @@ export function matchByName(name: NormalizedCompanyName, index: CompanyIndex, op
   return { result: decidedResult('name', contenders, resolution), nearMiss: null }
 }
 
-function scoreAll(name: NormalizedCompanyName, accounts: readonly IndexedAccount[], opts: ResolvedAccountMatchOptions): Scored[] {
+function scoreAll(name: NormalizedCompanyName, accounts: readonly IndexedAccount[], index: CompanyIndex, opts: ResolvedAccountMatchOptions): Scored[] {
   const out: Scored[] = []
-  for (const account of accounts) if (account.shape !== null) out.push({ account, score: scoreWithOptions(name, account.shape, opts) })
+  for (const account of accounts) if (account.shape !== null) out.push({ account, score: scoreWithOptions(name, account.shape, opts, index) })
   return out
 }
 

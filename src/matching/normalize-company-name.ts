@@ -23,13 +23,26 @@ export interface NameShape {
   readonly tokens: readonly string[]
   readonly kinds: string
   readonly legalForms: readonly string[]
-  /** The same name with umlauts spelled as two letters, when it has any (Müller → mueller). */
-  readonly digraph: { readonly tokens: readonly string[]; readonly kinds: string } | null
+  /**
+   * Other readings of the same name, or null when there are none (most names): umlauts spelled
+   * as two letters (Müller → mueller), and an alias the name carries ("Northgate Medical Centre
+   * (NMC)" → nmc, "Canada Mail / Poste Canada" → poste canada).
+   */
+  readonly alternates: readonly AlternateReading[] | null
+}
+
+/** One other reading of a name. */
+export interface AlternateReading {
+  readonly tokens: readonly string[]
+  readonly kinds: string
+  readonly reading: 'umlauts' | 'alias'
 }
 
 /** A company name normalized for matching, with what was done to it. */
 export interface NormalizedCompanyName extends NameShape {
   readonly input: string
+  /** The same name with umlauts spelled as two letters, when it has any (Müller → mueller). */
+  readonly digraph: { readonly tokens: readonly string[]; readonly kinds: string } | null
   /** Words joined by spaces: the readable normalized name. */
   readonly key: string
   /** Words joined without spaces, so "User Gems" = "UserGems". */
@@ -58,18 +71,25 @@ const STOP: ReadonlySet<string> = new Set(STOP_WORDS)
  */
 export function normalizeCompanyName(input: string | null | undefined): NormalizedCompanyName | null {
   if (typeof input !== 'string' || !/[\p{L}\p{N}]/u.test(input)) return null
+  const split = splitAlias(input)
+  if (split !== null) {
+    const main = normalizeCompanyName(split.main)
+    if (main !== null) return withAlias(main, input, split.alias)
+  }
   const tokenized = tokenizeCompanyName(input)
   const stripped = stripLegalForms(tokenized)
   if (stripped.tokens.length === 0) return null
   const tokens = stripped.tokens
   const kinds = classifyWords(tokens)
   const steps = stripped.codes.length > 0 ? [...tokenized.steps, 'legal-form' as const] : tokenized.steps
+  const digraph = digraphShape(input, tokens)
   return {
     input,
     tokens,
     kinds,
     legalForms: stripped.codes,
-    digraph: digraphShape(input, tokens),
+    digraph,
+    alternates: digraph === null ? null : [{ ...digraph, reading: 'umlauts' }],
     key: tokens.join(' '),
     compact: tokens.join(''),
     core: coreOf(tokens, kinds),
@@ -126,10 +146,53 @@ function weighWords(tokens: readonly string[], kinds: string): WeightedWord[] {
   })
 }
 
-function digraphShape(input: string, tokens: readonly string[]): NameShape['digraph'] {
+function digraphShape(input: string, tokens: readonly string[]): NormalizedCompanyName['digraph'] {
   const spelled = spellDigraphs(input)
   if (spelled === null) return null
   const alt = stripLegalForms(tokenizeCompanyName(spelled)).tokens
   if (alt.length === 0 || alt.join(' ') === tokens.join(' ')) return null
   return { tokens: alt, kinds: classifyWords(alt) }
+}
+
+/**
+ * A name that carries its own alias: initials in parentheses ("Northgate Medical Centre
+ * (NMC)", "KVX (Kessler Vantage Exchange)") or two names joined by a spaced slash or bar
+ * ("Canada Mail / Poste Canada"). Other parentheses ("Skanska AB (publ)", "Acme Ltd (UK)")
+ * stay part of the name.
+ */
+function splitAlias(input: string): { main: string; alias: string } | null {
+  // Most names have neither; the patterns below are only tried on those that might.
+  if (!input.includes('(') && !input.includes('/') && !input.includes('|')) return null
+  const bilingual = /^(.*\p{L}.*?)\s+[/|]\s+(.*\p{L}.*)$/u.exec(input)
+  if (bilingual !== null) return { main: bilingual[1] as string, alias: bilingual[2] as string }
+  const paren = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/u.exec(input)
+  if (paren === null) return null
+  const main = `${paren[1] as string} ${paren[3] as string}`.trim()
+  const inner = paren[2] as string
+  const a = tokenizeCompanyName(main).tokens
+  const b = tokenizeCompanyName(inner).tokens
+  if (a.length === 0 || b.length === 0) return null
+  // Only initials of the other part make an alias; anything else in parentheses is a detail.
+  // The full name is the main reading and the initials the alias, weighed as initials are.
+  if (spellsInitials(b, a)) return { main, alias: inner }
+  return spellsInitials(a, b) ? { main: inner, alias: main } : null
+}
+
+/**
+ * One word whose letters stand for the other part's words in order: the first letter is the
+ * first word's initial and each further letter is found in its word ("NMC" for Northgate
+ * Medical Centre, "KVX" for Kessler Vantage Exchange).
+ */
+function spellsInitials(short: readonly string[], long: readonly string[]): boolean {
+  const words = long.filter((w) => !STOP.has(w))
+  const letters = short[0] ?? ''
+  if (short.length !== 1 || words.length < 2 || letters.length !== words.length) return false
+  return words.every((w, i) => (i === 0 ? w[0] === letters[0] : w.includes(letters[i] as string)))
+}
+
+function withAlias(main: NormalizedCompanyName, input: string, aliasText: string): NormalizedCompanyName {
+  const alias = stripLegalForms(tokenizeCompanyName(aliasText)).tokens
+  if (alias.length === 0 || alias.join(' ') === main.key) return { ...main, input }
+  const reading: AlternateReading = { tokens: alias, kinds: classifyWords(alias), reading: 'alias' }
+  return { ...main, input, alternates: [...(main.alternates ?? []), reading], steps: [...main.steps, 'alias'] }
 }

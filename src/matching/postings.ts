@@ -38,3 +38,9 @@ export function collectPostings<K>(map: Postings<K>, key: K, into: Set<number>, 
   const n = Math.min(limit, current.length)
   for (let i = 0; i < n; i += 1) into.add(current[i] as number)
 }
+
+/** How many slots are filed under `key`. */
+export function postingCount<K>(map: Postings<K>, key: K): number {
+  const current = map.get(key)
+  return current === undefined ? 0 : typeof current === 'number' ? 1 : current.length
+}

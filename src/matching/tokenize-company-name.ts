@@ -1,8 +1,9 @@
 import { foldText } from './fold-text.js'
+import { ABBREVIATIONS } from './data/abbreviations.js'
 import { CONJUNCTIONS } from './data/generic-words.js'
 
 /** A normalization step that changed a name; explanations name them. */
-export type NameStep = 'case' | 'accents' | 'punctuation' | 'ampersand' | 'the' | 'camel-case' | 'dot-com' | 'legal-form'
+export type NameStep = 'case' | 'accents' | 'punctuation' | 'ampersand' | 'the' | 'camel-case' | 'dot-com' | 'legal-form' | 'abbreviation' | 'alias'
 
 /** A company name cut into folded words, before legal forms are removed. */
 export interface TokenizedName {
@@ -32,6 +33,7 @@ const APOSTROPHES = /['’‘`´ʼ]/g
 const NOT_WORD = /[^\p{L}\p{N}]+/u
 const PLAIN = /^[a-z0-9 ]*$/
 const CONJUNCTION_SET: ReadonlySet<string> = new Set(CONJUNCTIONS)
+const ABBREVIATION: ReadonlyMap<string, string> = new Map(Object.entries(ABBREVIATIONS))
 
 /**
  * Cuts a company name into lower-case, accent-folded words: web suffixes dropped
@@ -51,7 +53,7 @@ export function tokenizeCompanyName(raw: string): TokenizedName {
   const folded = foldText(split)
   if (text !== text.toLowerCase()) steps.add('case')
   if (folded !== split.toLowerCase()) steps.add('accents')
-  const words = dropThe(joinInitials(dropConjunctions(splitWords(folded.replace(APOSTROPHES, ''), steps), steps)), steps)
+  const words = expandAbbreviations(dropThe(joinInitials(dropConjunctions(splitWords(folded.replace(APOSTROPHES, ''), steps), steps)), steps), steps)
   return { tokens: words.map((w) => w.text), glued: words.map((w) => w.glued), steps: [...steps] }
 }
 
@@ -136,5 +138,18 @@ function dropThe(words: readonly Word[], steps: Set<NameStep>): Word[] {
   if (out.length > 1 && out[0]?.text === 'the') out = out.slice(1)
   if (out.length > 1 && out[out.length - 1]?.text === 'the') out = out.slice(0, -1)
   if (out.length !== words.length) steps.add('the')
+  return out
+}
+
+/** `Univ.` → university, `Int'l` → international, `Mfg` → manufacturing: one reading for both spellings. */
+function expandAbbreviations(words: readonly Word[], steps: Set<NameStep>): Word[] {
+  let changed = false
+  const out = words.map((w) => {
+    const full = ABBREVIATION.get(w.text)
+    if (full === undefined || w.glued) return w
+    changed = true
+    return { text: full, glued: false }
+  })
+  if (changed) steps.add('abbreviation')
   return out
 }

@@ -2,9 +2,10 @@
  * Free-mail (consumer mailbox) domains: an address there says nothing about the employer, so
  * it never matches an account.
  *
- * Curated by hand from the providers' own sign-up pages and the well-known consumer ISPs; the
- * big community lists were not copied because they also contain company domains (alibaba.com,
- * a corporate domain, appears in several). Config can add and remove entries.
+ * Curated by hand from the providers' own sign-up pages and the well-known consumer ISPs. The
+ * maintained `email-providers` package adds thousands more for email addresses; this list is
+ * also the one that blocks a domain as a company website, since every domain here is only a
+ * mailbox service. Config can add and remove entries.
  */
 
 /** Exact free-mail domains (registrable domains, lower case). */
@@ -46,3 +47,10 @@ export const FREE_MAIL_DOMAINS: readonly string[] = [
  * of these is free-mail.
  */
 export const FREE_MAIL_BRANDS: readonly string[] = ['hotmail', 'outlook', 'live', 'yahoo', 'gmx', 'yandex', 'aol']
+
+/**
+ * Domains the maintained list names that are today a company's own staff mail: an address
+ * there does name the employer (alibaba.com, facebook.com, bt.com; BT's consumer mail is
+ * btinternet.com). They are taken out of the package's list; config can add them back.
+ */
+export const COMPANY_MAIL_DOMAINS: readonly string[] = ['alibaba.com', 'facebook.com', 'bt.com']

@@ -104,6 +104,11 @@ const END_FORMS: readonly LegalFormFamily[] = [
       'ООО', 'ОАО', 'ЗАО', 'ПАО', 'АО', 'ТОВ', 'ПрАТ', 'ПАТ', 'ТОО', 'ЕООД', 'ООД', 'АД', 'ЕАД',
     ],
   },
+  // Canadian French, Japanese, Balkan, Turkish and other forms seen in CRM data (ISO 20275 ELF list).
+  { code: 'ltd', position: 'end', spellings: ['Ltée', 'Ltee', 'Limitée', 'Limitee', 'Ltd./Ltée', 'Inc./Ltée', 'Private Ltd', 'Pvt. Limited', 'Limited by Guarantee', 'Company Limited by Guarantee'] },
+  { code: 'llc', position: 'end', spellings: ['Limited Liability Co.', 'Limited Liability Co', 'LLC-FZ', 'G.K.', 'GK', 'Godo Kaisha', 'Godo-gaisha', 'Y.K.', 'Yugen Kaisha', 'Yugen-gaisha', 'sh.p.k.', 'SHPK'] },
+  { code: 'corp', position: 'end', spellings: ['Kabushiki-gaisha', 'Joint Stock Company', 'Tic. A.Ş.', 'San. ve Tic. A.Ş.', 'Ticaret A.Ş.', 'A.Ş.', 'AŞ'] },
+  { code: 'ek', position: 'end', spellings: ['e.K.', 'e.Kfm.', 'e.Kfr.', 'VšĮ', 'PartG mbB', 'PartG', 'gAG'] },
 ]
 
 /** Legal forms written before the name (Indonesia, Russia and neighbours, Baltics, Japan). */
