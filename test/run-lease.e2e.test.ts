@@ -232,3 +232,39 @@ describe('a sync of several mappings', () => {
     }
   })
 })
+
+describe('a sync stopped with Ctrl-C', () => {
+  it('records the batch in hand, ends the run stopped, frees the mapping at once, and exits 5; the next sync finishes with no duplicate', slow, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'revsync-stop-'))
+    const sandbox = await startSandbox(demoSeed({ contacts: 30, leads: 10 }))
+    const proxy = await startHoldingProxy(sandbox.hubspot.url)
+    try {
+      // A lease of an hour: were it left behind, the next sync would be refused.
+      const config = await writeConfig(dir, join(dir, 'state.db'), 'sync:\n  leaseSeconds: 3600\n')
+      const env = sandboxEnv(sandbox)
+      const stopped = spawnCli(['-c', config, 'sync'], { ...env, HUBSPOT_URL: proxy.url })
+      const early = await Promise.race([proxy.firstHeld.then(() => undefined), stopped.exited])
+      assert.equal(early, undefined, `the run ended before writing: ${JSON.stringify(early)}`)
+      stopped.kill('SIGINT')
+      proxy.release()
+      const end = await stopped.exited
+      assert.equal(end.code, 5, end.stderr)
+      assert.match(end.stderr, /stopping after the batch in hand/)
+      const store = await openStore({ url: join(dir, 'state.db') })
+      try {
+        assert.deepEqual(await store.listLeases(), [], 'the lease is released, not left to expire')
+        assert.equal((await store.listRuns(5))[0]?.status, 'stopped')
+      } finally {
+        await store.close()
+      }
+      const next = await spawnCli(['-c', config, 'sync'], env).exited
+      assert.equal(next.code, 0, next.stderr)
+      assert.deepEqual(duplicates(sugarEmails(sandbox)), [], 'no person twice in SugarCRM')
+      assert.deepEqual(duplicates(hubspotEmails(sandbox)), [], 'no person twice in HubSpot')
+    } finally {
+      await proxy.close()
+      await sandbox.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
